@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the system packages DlCourse needs; safe to run again (installs only what is missing).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+packages=(
+  libtorch1.13 libopenblas0-pthread   # TorchSharp's native libtorch, with a fast BLAS
+  python3-nbformat python3-torch      # independent checks: notebook schema, PyTorch reference
+  dataset-fashion-mnist               # offline data set in IDX format
+  chromium poppler-utils              # PDF/HTML export and its checks
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (https://dot.net)" >&2; exit 1; }
+[ -x "$here/assets.sh" ] && "$here/assets.sh"
+echo "setup: ok"

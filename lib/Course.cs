@@ -1,0 +1,13 @@
+using DlCourse.Plotting;
+
+namespace DlCourse;
+
+/// <summary>Entry point called by <c>notebooks/course.csx</c>: sets up display and says which profile runs.</summary>
+public static class Course
+{
+    public static string Start()
+    {
+        ChartDisplay.Register();
+        return $"DlCourse ready: profile {Profile.Current.ToString().ToLowerInvariant()}";
+    }
+}

@@ -1,0 +1,2 @@
+namespace DlCourse.Numerics;
+internal static class Placeholder { }

@@ -1,0 +1,28 @@
+using Plotly.NET;
+using CSharpChart = Plotly.NET.CSharp.Chart;
+
+namespace DlCourse.Plotting;
+
+/// <summary>A named series of points, one line on a chart.</summary>
+public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y);
+
+/// <summary>Plotly.NET charts for the course; each returns a chart that displays itself in a notebook.</summary>
+public static partial class Charts
+{
+    /// <summary>Several lines on one pair of axes; <paramref name="logY"/> draws the y axis on a log scale.</summary>
+    public static GenericChart Lines(string title, string xTitle, string yTitle, IEnumerable<Series> series, bool logY = false)
+    {
+        var lines = series.Select(s => CSharpChart.Line<double, double, string>(s.X.ToArray(), s.Y.ToArray(), Name: s.Name, ShowLegend: true));
+        return Style(Plotly.NET.Chart.Combine(lines), title, xTitle, yTitle, logY);
+    }
+
+    /// <summary>Titles and axis labels, shared by every chart here so that they look alike.</summary>
+    internal static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY = false)
+    {
+        chart = GenericChartExtensions.WithTitle(chart, title);
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle);
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle,
+            AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
+        return chart;
+    }
+}

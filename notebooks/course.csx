@@ -1,0 +1,9 @@
+// Loads the course library into a notebook, identically in VS Code and in `dlcourse run`.
+// The library is built into artifacts/lib by `dotnet build` (the README's Quick start does it).
+#r "../artifacts/lib/DlCourse.Lib.dll"
+#r "../artifacts/lib/MathNet.Numerics.dll"
+#r "../artifacts/lib/FSharp.Core.dll"
+#r "../artifacts/lib/Plotly.NET.dll"
+#r "../artifacts/lib/Plotly.NET.CSharp.dll"
+#r "../artifacts/lib/TorchSharp.dll"
+Console.WriteLine(DlCourse.Course.Start());
