@@ -1,0 +1,13 @@
+namespace DlCourse.Torch;
+
+/// <summary>The shape of one image, channels × height × width (1×28×28 for Fashion-MNIST, 3×32×32 for CIFAR-10 and SVHN).</summary>
+public readonly record struct ImageShape(int Channels, int Height, int Width)
+{
+    public static readonly ImageShape Gray28 = new(1, 28, 28);
+    public static readonly ImageShape Color32 = new(3, 32, 32);
+
+    /// <summary>Values per image, C·H·W.</summary>
+    public int Size => Channels * Height * Width;
+
+    public override string ToString() => $"{Channels}×{Height}×{Width}";
+}
