@@ -20,7 +20,9 @@ public abstract class ImageClassifier : nn.Module<Tensor, Tensor>
         Features = features;
         this.backbone = backbone;
         head = nn.Linear(features, classes);
-        RegisterComponents();
+        // Explicit names: TorchSharp's reflection-based RegisterComponents does not see a base class's private fields.
+        register_module("backbone", backbone);
+        register_module("head", head);
     }
 
     /// <summary>The image shape the model was built for.</summary>
