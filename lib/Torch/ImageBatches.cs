@@ -78,17 +78,17 @@ public sealed class ImageBatches
                 Normalization?.Apply(target, Shape);
                 targets[i] = labels[index];
             }
-            var x = tensor(pixels.AsSpan(0, n * size).ToArray(), [n, Shape.Channels, Shape.Height, Shape.Width]);
-            var y = tensor(targets.AsSpan(0, n).ToArray(), [n]);
-            yield return new Batch(MoveTo(x), MoveTo(y));
+            yield return MakeBatch(pixels.AsSpan(0, n * size).ToArray(), targets.AsSpan(0, n).ToArray());
         }
     }
 
-    private Tensor MoveTo(Tensor t)
+    private Batch MakeBatch(float[] pixels, long[] targets)
     {
-        if (Device.type == DeviceType.CPU) return t;
-        var moved = t.to(Device);
-        t.Dispose();
-        return moved;
+        // torch.tensor(array, shape) makes a temporary tensor on the way; the scope frees it now rather than at GC.
+        using var scope = NewDisposeScope();
+        var n = targets.Length;
+        var x = tensor(pixels, [n, Shape.Channels, Shape.Height, Shape.Width]).to(Device);
+        var y = tensor(targets, [n]).to(Device);
+        return new Batch(x.DetachFromDisposeScope(), y.DetachFromDisposeScope());
     }
 }

@@ -77,7 +77,7 @@ public static class TorchDevice
     }
 
     /// <summary>The message for a libtorch that did not load: TorchSharp's own names a NuGet package that is not the cause here.</summary>
-    internal static string Explain(Exception cause)
+    public static string Explain(Exception cause)
     {
         var missing = new[] { "libc10.so.1.13", "libtorch_cpu.so.1.13", "libtorch.so.1.13" }
             .Where(lib => !NativeLibrary.TryLoad(lib, out _)).ToList();
