@@ -43,7 +43,8 @@ public sealed class NotebookCell
         ?? (string?)Metadata["dotnet_interactive"]?["language"]
         ?? DefaultLanguage;
 
-    public JsonArray Outputs => Node["outputs"] as JsonArray ?? (JsonArray)(Node["outputs"] = new JsonArray());
+    /// <summary>A code cell's outputs; other cells have none, and get a detached empty list so reading never adds a field.</summary>
+    public JsonArray Outputs => Kind != CellKind.Code ? [] : Node["outputs"] as JsonArray ?? (JsonArray)(Node["outputs"] = new JsonArray());
 
     public int? ExecutionCount
     {

@@ -10,6 +10,9 @@ public sealed record CellRun(int Index, CellStatus Status, TimeSpan Duration);
 /// <summary>An executed copy of a notebook and what happened to each code cell; the source notebook is untouched.</summary>
 public sealed record NotebookRun(Notebook Executed, IReadOnlyList<CellRun> Cells, TimeSpan Duration)
 {
+    /// <summary>Time from starting the worker until its kernel was ready for the first cell.</summary>
+    public TimeSpan KernelStart { get; init; }
+
     public bool Succeeded => Cells.All(c => c.Status == CellStatus.Succeeded);
 
     public CellRun? FirstProblem => Cells.FirstOrDefault(c => c.Status != CellStatus.Succeeded);

@@ -24,9 +24,11 @@ public static class NotebookRunner
 
         var directory = options.WorkingDirectory
                         ?? (sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(sourcePath))!);
+        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"{directory}: the notebook's working folder does not exist");
         await using var worker = Worker.Start(directory, options);
 
         var started = await worker.StartKernelAsync(options, cancel);
+        var kernelStart = clock.Elapsed;
         var executionCount = 0;
         foreach (var cell in codeCells)
         {
@@ -50,7 +52,7 @@ public static class NotebookRunner
             runs.Add(new CellRun(cell.Index, status, cellClock.Elapsed));
             progress?.Report(new RunProgress(runs.Count, codeCells.Count));
         }
-        return new NotebookRun(notebook, runs, clock.Elapsed);
+        return new NotebookRun(notebook, runs, clock.Elapsed) { KernelStart = kernelStart };
     }
 
     /// <summary>One worker process and the reader of its answers.</summary>
