@@ -1,7 +1,7 @@
 namespace DlCourse.Derivations;
 
-/// <summary>One compared derivative: its name (e.g. "∂f/∂x[2]" or "J[1,0]"), analytic and numeric values and their errors.</summary>
-/// <param name="RelError">|analytic − numeric| / max(1, |analytic|, |numeric|): relative for large entries, absolute near zero (where a true relative error is noise).</param>
+/// <summary>One compared derivative: its name (e.g. "∂f/∂x[2]" or "J[1,0]"), analytic and numeric values and their errors.
+/// RelError is |analytic − numeric| / max(1, |analytic|, |numeric|): relative for large entries, absolute near zero (where a true relative error is noise).</summary>
 public sealed record DerivativeEntry(string Name, double Analytic, double Numeric, double AbsError, double RelError)
 {
     internal static DerivativeEntry Compare(string name, double analytic, double numeric)
