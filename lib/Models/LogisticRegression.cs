@@ -38,7 +38,7 @@ public sealed class LogisticRegression : ITrainable
     }
 
     /// <summary>P(y = 1 | x) = σ(wᵀx + b).</summary>
-    public double Probability(ReadOnlySpan<float> x) => Sigmoid(Logit(x));
+    public double Probability(ReadOnlySpan<float> x) => Numerics.Sigmoid.Apply(Logit(x));
 
     public int Predict(ReadOnlySpan<float> x) => Logit(x) >= 0 ? 1 : 0;
 
@@ -85,7 +85,7 @@ public sealed class LogisticRegression : ITrainable
             // BCE with logits, −[y log σ(z) + (1−y) log(1−σ(z))] = softplus(z) − y z, written to never overflow.
             loss += Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))) - y * z;
             if (!gradient) continue;
-            float g = (float)(Sigmoid(z) - y);
+            float g = (float)(Numerics.Sigmoid.Apply(z) - y);
             TensorPrimitives.MultiplyAdd(x, g, accumulator[..FeatureCount], accumulator[..FeatureCount]);
             accumulator[FeatureCount] += g;
         }
@@ -99,6 +99,4 @@ public sealed class LogisticRegression : ITrainable
         if (data.FeatureCount != FeatureCount) throw new ArgumentException($"the model expects {FeatureCount} features, the data has {data.FeatureCount}");
         if (data.ClassCount > 2) throw new ArgumentException($"logistic regression needs labels 0 and 1; the data has {data.ClassCount} classes (use Dataset.Binary or SoftmaxRegression)");
     }
-
-    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 }

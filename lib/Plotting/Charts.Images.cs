@@ -29,6 +29,10 @@ public static partial class Charts
         return GenericChartExtensions.WithSize(grid, 180 * columns, 190 * rows + 60);
     }
 
+    /// <summary>A <see cref="Metrics.ConfusionMatrix"/> as an annotated heatmap.</summary>
+    public static GenericChart ConfusionMatrix(Metrics.ConfusionMatrix matrix, IReadOnlyList<string> classNames, string title = "confusion matrix") =>
+        ConfusionMatrix(matrix.ToArray(), classNames, title);
+
     /// <summary>A confusion matrix as an annotated heatmap: row = true class, column = predicted class.</summary>
     public static GenericChart ConfusionMatrix(int[,] counts, IReadOnlyList<string> classNames, string title = "confusion matrix")
     {
