@@ -1,3 +1,4 @@
+using DlCourse.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -31,6 +32,15 @@ public sealed class ImageBatches
         Normalization = normalization;
         Seed = seed;
         Device = device ?? TorchDevice.Best;
+    }
+
+    /// <summary>Batches of a <see cref="Dataset"/> whose rows are images of <paramref name="shape"/> (see <see cref="ImageShape.Of"/>).</summary>
+    public ImageBatches(Dataset data, ImageShape shape, int batchSize = 64, bool shuffle = false,
+        Augmentation? augmentation = null, Normalization? normalization = null, int seed = 0, Device? device = null)
+        : this(data.Features, data.Labels, shape, batchSize, shuffle, augmentation, normalization, seed, device)
+    {
+        if (data.FeatureCount != shape.Size)
+            throw new ArgumentException($"The dataset's rows hold {data.FeatureCount} values, but {shape} images need {shape.Size}.");
     }
 
     public ImageShape Shape { get; }

@@ -137,6 +137,13 @@ public sealed class Trainer : IDisposable
         return predictions.ToArray();
     }
 
+    /// <summary>Accuracy, macro F1 and confusion matrix on a test set, for <paramref name="classCount"/> classes (default: the model's head).</summary>
+    public TestReport Evaluate(ImageBatches test, int? classCount = null)
+    {
+        var classes = classCount ?? (Model is ImageClassifier classifier ? classifier.Classes : Math.Max(test.ClassCount, 1));
+        return TestReport.From(test.Labels.ToArray(), Predict(test), classes);
+    }
+
     public void Dispose() => optimizer.Dispose();
 
     private (double Loss, double Accuracy)? TrainEpoch(ImageBatches train, int epoch, CancellationToken cancellation)

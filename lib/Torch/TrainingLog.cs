@@ -1,4 +1,4 @@
-using DlCourse.Plotting;
+using DlCourse.Optimization;
 
 namespace DlCourse.Torch;
 
@@ -17,18 +17,23 @@ public sealed class TrainingLog
 
     public double SecondsPerEpoch => Epochs.Count == 0 ? double.NaN : TotalSeconds / Epochs.Count;
 
-    /// <summary>Training and validation loss against epoch, for <see cref="Charts.Lines"/>.</summary>
-    public IEnumerable<Series> LossSeries(string prefix = "") => Pair(prefix, e => e.TrainLoss, e => e.ValidationLoss);
-
-    /// <summary>Training and validation accuracy against epoch.</summary>
-    public IEnumerable<Series> AccuracySeries(string prefix = "") => Pair(prefix, e => e.TrainAccuracy, e => e.ValidationAccuracy);
-
-    private IEnumerable<Series> Pair(string prefix, Func<EpochResult, double> train, Func<EpochResult, double> validation)
+    /// <summary>The same numbers as a <see cref="TrainingHistory"/>, for <c>Charts.LossCurves</c>, <c>AccuracyCurves</c> and <c>CompareRuns</c>.</summary>
+    public TrainingHistory ToHistory(string name = "")
     {
-        var x = Epochs.Select(e => (double)e.Epoch).ToArray();
-        yield return new Series($"{prefix}train", x, Epochs.Select(train).ToArray());
-        if (Epochs.Any(e => !double.IsNaN(e.ValidationLoss)))
-            yield return new Series($"{prefix}validation", x, Epochs.Select(validation).ToArray());
+        var history = new TrainingHistory { Name = name };
+        var validated = Epochs.Any(e => !double.IsNaN(e.ValidationLoss));
+        foreach (var e in Epochs)
+        {
+            history.Epochs.Add(e.Epoch);
+            history.TrainLoss.Add(e.TrainLoss);
+            history.TrainAccuracy.Add(e.TrainAccuracy);
+            history.LearningRates.Add(e.LearningRate);
+            if (!validated) continue;
+            history.ValidationLoss.Add(e.ValidationLoss);
+            history.ValidationAccuracy.Add(e.ValidationAccuracy);
+        }
+        if (StopReason == StopReason.EarlyStopping && Epochs.Count > 0) history.StoppedEpoch = Epochs[^1].Epoch;
+        return history;
     }
 
     public override string ToString() =>
