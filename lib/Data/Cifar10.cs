@@ -37,6 +37,13 @@ public static class Cifar10
         return LoadFolder(batches);
     }
 
+    /// <summary>The set if its batch files are already in the cache (no download), else null: for notebooks that fall back to Fashion-MNIST offline.</summary>
+    public static ImageSet? TryLoadCached(string? cacheFolder = null)
+    {
+        var batches = Path.Combine(cacheFolder ?? Path.Combine(Download.CacheFolder, "cifar-10"), "cifar-10-batches-bin");
+        return HasAllFiles(batches) ? LoadFolder(batches) : null;
+    }
+
     /// <summary>Reads data_batch_1..5.bin and test_batch.bin from a folder (e.g. unpacked by hand).</summary>
     public static ImageSet LoadFolder(string folder)
     {

@@ -25,6 +25,13 @@ public static class Svhn
         return new ImageSet(Read(Get("train_32x32.mat")), Read(Get("test_32x32.mat")), ClassNames, 32, 32);
     }
 
+    /// <summary>The set if both files are already in the cache (no download), else null.</summary>
+    public static ImageSet? TryLoadCached(string? cacheFolder = null)
+    {
+        cacheFolder ??= Path.Combine(Download.CacheFolder, "svhn");
+        return Files.Keys.All(f => File.Exists(Path.Combine(cacheFolder, f))) ? Load(cacheFolder) : null;
+    }
+
     /// <summary>Reads one SVHN MAT-file into a dataset.</summary>
     public static Dataset Read(string path)
     {

@@ -23,6 +23,17 @@ public sealed record Augmentation(int CropPadding = 0, bool HorizontalFlip = fal
         var dy = CropPadding > 0 ? random.Next(-CropPadding, CropPadding + 1) : 0;
         var dx = CropPadding > 0 ? random.Next(-CropPadding, CropPadding + 1) : 0;
         var flip = HorizontalFlip && random.Next(2) == 1;
+        Transform(image, output, shape, dy, dx, flip);
+    }
+
+    /// <summary>
+    /// The deterministic part: output(c, y, x) = image(c, y + dy, x' + dx) with x' = W − 1 − x when flipping, else x;
+    /// pixels from outside the image are 0 (the zero padding).
+    /// </summary>
+    public static void Transform(ReadOnlySpan<float> image, Span<float> output, ImageShape shape, int dy, int dx, bool flip)
+    {
+        if (image.Length != shape.Size || output.Length != shape.Size)
+            throw new ArgumentException($"Transform expects {shape.Size} values ({shape}), got {image.Length} in and {output.Length} out.");
         int h = shape.Height, w = shape.Width;
         for (var c = 0; c < shape.Channels; c++)
         {
