@@ -1,4 +1,6 @@
 using DlCourse.Metrics;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace DlCourse.Torch;
 
@@ -9,6 +11,13 @@ public sealed record TestReport(double Accuracy, double MacroF1, ConfusionMatrix
     {
         var confusion = ConfusionMatrix.From(truth, predicted, classCount);
         return new TestReport(Metrics.Accuracy.Of(truth, predicted), PrecisionRecallF1.Macro(truth, predicted, classCount).F1, confusion, truth, predicted);
+    }
+
+    /// <summary>Evaluates <paramref name="model"/> on <paramref name="test"/>; classes default to the model's head (or the labels seen).</summary>
+    public static TestReport Of(nn.Module<Tensor, Tensor> model, ImageBatches test, int? classCount = null)
+    {
+        var classes = classCount ?? (model is ImageClassifier classifier ? classifier.Classes : Math.Max(test.ClassCount, 1));
+        return From(test.Labels.ToArray(), Inference.Predict(model, test), classes);
     }
 
     public override string ToString() => $"accuracy {Accuracy:P2}, macro F1 {MacroF1:F4} on {Truth.Length} images";

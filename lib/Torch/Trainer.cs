@@ -124,25 +124,11 @@ public sealed class Trainer : IDisposable
         return (lossSum / count, (double)correct / count);
     }
 
-    /// <summary>Predicted class of every image, in the data's stored order (its shuffling and augmentation are switched off).</summary>
-    public int[] Predict(ImageBatches data)
-    {
-        Model.eval();
-        using var noGrad = no_grad();
-        var predictions = new List<int>(data.Count);
-        foreach (var batch in data.With(shuffle: false, augmentation: Augmentation.None).Epoch())
-            using (batch)
-            using (NewDisposeScope())
-                predictions.AddRange(Model.call(batch.Images).argmax(1).cpu().data<long>().Select(v => (int)v));
-        return predictions.ToArray();
-    }
+    /// <summary>Predicted class of every image, in the data's stored order.</summary>
+    public int[] Predict(ImageBatches data) => Inference.Predict(Model, data);
 
     /// <summary>Accuracy, macro F1 and confusion matrix on a test set, for <paramref name="classCount"/> classes (default: the model's head).</summary>
-    public TestReport Evaluate(ImageBatches test, int? classCount = null)
-    {
-        var classes = classCount ?? (Model is ImageClassifier classifier ? classifier.Classes : Math.Max(test.ClassCount, 1));
-        return TestReport.From(test.Labels.ToArray(), Predict(test), classes);
-    }
+    public TestReport Evaluate(ImageBatches test, int? classCount = null) => TestReport.Of(Model, test, classCount);
 
     public void Dispose() => optimizer.Dispose();
 

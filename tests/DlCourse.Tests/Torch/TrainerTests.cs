@@ -180,4 +180,20 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(70, predicted.Length);
         Assert.Equal(first.data<long>().Select(v => (int)v), predicted.Take(32));
     }
+
+    [Fact]
+    public void Test_report_agrees_with_the_accuracy_computed_in_libtorch()
+    {
+        var train = TorchTestData.Batches(96, ImageShape.Gray28, 3, seed: 1);
+        var test = TorchTestData.Batches(60, ImageShape.Gray28, 3, seed: 3, shuffle: false);
+        using var model = NewModel();
+        using var trainer = new Trainer(model, Quiet(1));
+        trainer.Fit(train);
+        var report = trainer.Evaluate(test);
+        var (_, accuracy) = trainer.Validate(test); // argmax == label counted by libtorch, not by DlCourse.Metrics
+        Assert.Equal(accuracy, report.Accuracy, 12);
+        Assert.Equal(60, report.Confusion.Total);
+        Assert.Equal(3, report.Confusion.ClassCount);
+        Assert.InRange(report.MacroF1, 0, 1);
+    }
 }
