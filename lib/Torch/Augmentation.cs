@@ -49,4 +49,7 @@ public sealed record Augmentation(int CropPadding = 0, bool HorizontalFlip = fal
             }
         }
     }
+
+    public override string ToString() => IsIdentity ? "none"
+        : string.Join(" + ", new[] { CropPadding > 0 ? $"random crop (padding {CropPadding})" : null, HorizontalFlip ? "horizontal flip" : null }.Where(s => s is not null));
 }
