@@ -49,6 +49,9 @@ public sealed class ImageSplit
         return new ImageSplit(Keep(Train), Keep(Validation), Keep(Test), Shape, classes.Select(c => ClassNames[c]).ToArray());
     }
 
+    /// <summary>Only the first <paramref name="count"/> training images (validation and test unchanged), e.g. a small second task.</summary>
+    public ImageSplit WithTrainCount(int count) => new(Train.Take(count), Validation, Test, Shape, ClassNames);
+
     /// <summary>Shuffled (and optionally augmented) training batches; the order depends only on seed and epoch.</summary>
     public ImageBatches TrainBatches(int batchSize = 64, Augmentation? augmentation = null, int seed = 0, Device? device = null) =>
         new(Train, Shape, batchSize, shuffle: true, augmentation, Normalization, seed, device);
