@@ -92,7 +92,7 @@ public sealed class TrainerTests : IDisposable
     {
         // Shuffling, augmentation, dropout (AlexNet) and Adam's moments must all continue exactly.
         var (images, labels) = TorchTestData.Patches(96, ImageShape.Gray28, 3, seed: 4);
-        var train = new ImageBatches(images, labels, ImageShape.Gray28, 32, shuffle: true, augmentation: Augmentation.CropAndFlip, seed: 4);
+        var train = new ImageBatches(images, labels, ImageShape.Gray28, 32, shuffle: true, augmentation: Augmentation.CropAndFlip, seed: 4, device: CPU);
         var options = Quiet(4) with { CheckpointDirectory = folder, RestoreBest = false };
 
         TorchDevice.Seed(5);
