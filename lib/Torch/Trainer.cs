@@ -76,7 +76,7 @@ public sealed class Trainer : IDisposable
             }
 
             var started = Stopwatch.GetTimestamp();
-            var lr = Options.LearningRate * Options.Schedule.Factor(epoch, Options.Epochs);
+            var lr = Options.Schedule?.Invoke(epoch + 1) ?? Options.LearningRate;
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             var trained = TrainEpoch(train, epoch, cancellation);
             if (trained is null)

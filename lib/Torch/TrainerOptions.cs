@@ -1,3 +1,4 @@
+using DlCourse.Optimization;
 using static TorchSharp.torch;
 
 namespace DlCourse.Torch;
@@ -12,7 +13,11 @@ public sealed record TrainerOptions
     public double Momentum { get; init; } = 0.9;
     /// <summary>L2 penalty added to the gradient (λw) by the optimiser.</summary>
     public double WeightDecay { get; init; }
-    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+    /// <summary>
+    /// The rate for each epoch (1-based), e.g. <c>LearningRateSchedules.Cosine(1e-3, epochs)</c> from DlCourse.Optimization;
+    /// null keeps <see cref="LearningRate"/>. A function of the epoch alone, so a resumed run stays on schedule.
+    /// </summary>
+    public LearningRateSchedule? Schedule { get; init; }
     /// <summary>Seeds dropout each epoch (with the epoch number), so that runs and resumed runs repeat.</summary>
     public int Seed { get; init; }
     /// <summary>Stop when the validation loss has not improved for this many epochs (null: never).</summary>
