@@ -77,6 +77,9 @@ public sealed class TrainerTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path, other));
         Assert.Contains("LeNet5", error.Message);
         Assert.Throws<FileNotFoundException>(() => Checkpoint.Load(Path.Combine(folder, "missing.ckpt"), other));
+        var truncated = Path.Combine(folder, "truncated.ckpt");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(path)[..30]);
+        Assert.Throws<InvalidDataException>(() => Checkpoint.ReadInfo(truncated));
     }
 
     [Fact]
