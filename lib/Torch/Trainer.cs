@@ -23,6 +23,7 @@ public sealed class Trainer : IDisposable
     {
         Options = options ?? new TrainerOptions();
         if (Options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options), Options.Epochs, "Epochs must be at least 1.");
+        if (Options.Patience < 1) throw new ArgumentOutOfRangeException(nameof(options), Options.Patience, "Patience must be at least 1 epoch (or null for none).");
         Device = Options.Device ?? TorchDevice.Best;
         Model = model;
         Model.to(Device);
@@ -59,7 +60,6 @@ public sealed class Trainer : IDisposable
     public TrainingLog Fit(ImageBatches train, ImageBatches? validation = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        var patienceLeft = Options.Patience;
         Log.StopReason = StopReason.Completed;
         for (var epoch = Log.Epochs.Count; epoch < Options.Epochs; epoch++)
         {
@@ -101,8 +101,19 @@ public sealed class Trainer : IDisposable
             if (Options.CheckpointDirectory is { } dir) Checkpoint.Save(Path.Combine(dir, LastFile), Model, optimizer, Log);
             Options.Progress?.Invoke(result);
         }
-        if (Options.RestoreBest && bestWeights is not null && Log.BestEpoch != Log.Epochs.Count) LoadWeights(bestWeights);
+        if (Options.RestoreBest && Log.BestEpoch > 0 && Log.BestEpoch != Log.Epochs.Count) RestoreBestWeights();
         return Log;
+    }
+
+    private void RestoreBestWeights()
+    {
+        if (bestWeights is not null) LoadWeights(bestWeights);
+        else if (Options.CheckpointDirectory is { } folder && File.Exists(Path.Combine(folder, BestFile)))
+        {
+            // Resumed from last.ckpt: the best epoch's weights are only on disk.
+            Checkpoint.Load(Path.Combine(folder, BestFile), Model);
+            Model.to(Device);
+        }
     }
 
     /// <summary>Mean cross-entropy and accuracy on <paramref name="data"/> in evaluation mode (no dropout, running batch-norm statistics).</summary>
