@@ -57,22 +57,30 @@ public static class Cifar10
     /// <summary>Reads and concatenates binary batch files.</summary>
     public static Dataset ReadBatches(IEnumerable<string> paths)
     {
-        var features = new List<float>();
-        var labels = new List<int>();
-        foreach (var path in paths)
+        var files = paths.ToList();
+        foreach (var path in files)
+        {
+            var length = new FileInfo(path).Length;
+            if (length == 0 || length % RecordSize != 0)
+                throw new InvalidDataException($"{path} has {length} bytes, not a whole number of {RecordSize}-byte CIFAR-10 records.");
+        }
+        var count = (int)files.Sum(f => new FileInfo(f).Length / RecordSize);
+        var features = new float[(long)count * (RecordSize - 1)];
+        var labels = new int[count];
+        var n = 0;
+        foreach (var path in files)
         {
             var bytes = File.ReadAllBytes(path);
-            if (bytes.Length == 0 || bytes.Length % RecordSize != 0)
-                throw new InvalidDataException($"{path} has {bytes.Length} bytes, not a whole number of {RecordSize}-byte CIFAR-10 records.");
-            for (var start = 0; start < bytes.Length; start += RecordSize)
+            for (var start = 0; start < bytes.Length; start += RecordSize, n++)
             {
                 var label = bytes[start];
                 if (label > 9) throw new InvalidDataException($"{path}: record {start / RecordSize} has label {label}; CIFAR-10 labels are 0..9.");
-                labels.Add(label);
-                for (var i = 1; i < RecordSize; i++) features.Add(bytes[start + i] / 255f);
+                labels[n] = label;
+                var row = features.AsSpan(n * (RecordSize - 1), RecordSize - 1);
+                for (var i = 0; i < row.Length; i++) row[i] = bytes[start + 1 + i] / 255f;
             }
         }
-        return new Dataset(features.ToArray(), RecordSize - 1, labels.ToArray(), 10);
+        return new Dataset(features, RecordSize - 1, labels, 10);
     }
 
     /// <summary>Unpacks the .bin files of the archive into <paramref name="folder"/>; files appear whole or not at all.</summary>
