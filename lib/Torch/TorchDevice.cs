@@ -79,6 +79,12 @@ public static class TorchDevice
     /// <summary>The message for a libtorch that did not load: TorchSharp's own names a NuGet package that is not the cause here.</summary>
     public static string Explain(Exception cause)
     {
+        var folder = Path.GetDirectoryName(typeof(torch).Assembly.Location) ?? "";
+        var shim = new[] { Path.Combine(folder, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"), Path.Combine(folder, "libLibTorchSharp.so") };
+        if (OperatingSystem.IsLinux() && folder.Length > 0 && !shim.Any(File.Exists))
+            return $"TorchSharp's native shim libLibTorchSharp.so is not next to {Path.Combine(folder, "TorchSharp.dll")} (nor in runtimes/linux-x64/native/):" +
+                   " build the project again (`dotnet build`) so that the TorchSharp package's native files are copied." +
+                   $" TorchSharp said: {cause.GetType().Name}: {FirstLine(cause.Message)}";
         var missing = new[] { "libc10.so.1.13", "libtorch_cpu.so.1.13", "libtorch.so.1.13" }
             .Where(lib => !NativeLibrary.TryLoad(lib, out _)).ToList();
         var detail = missing.Count > 0 ? $" Not found: {string.Join(", ", missing)}." : "";
