@@ -66,8 +66,8 @@ public class SoftmaxRegressionEpochBenchmarks
             var logProbabilities = nn.functional.log_softmax(logits, 1);
             loss += -logProbabilities.gather(1, y.narrow(0, start, m).unsqueeze(1)).mean().item<float>();
             var error = (logProbabilities.exp() - oneHot.narrow(0, start, m)) / m;
-            w.sub_(error.t().mm(xb).mul_(LearningRate));
-            b.sub_(error.sum(0).mul_(LearningRate));
+            w.sub_(error.t().mm(xb).mul(LearningRate));
+            b.sub_(error.sum(0).mul(LearningRate));
         }
         return loss;
     }
