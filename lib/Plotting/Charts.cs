@@ -32,8 +32,10 @@ public static partial class Charts
     {
         chart = GenericChartExtensions.WithTitle(chart, title);
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle);
-        chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle,
-            AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
+        // Set the axis type only for log scales: forcing "linear" would break category axes (e.g. class names).
+        chart = logY
+            ? Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle, AxisType: StyleParam.AxisType.Log)
+            : Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle);
         return chart;
     }
 }
