@@ -33,9 +33,12 @@ public static partial class Charts
         chart = GenericChartExtensions.WithTitle(chart, title);
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle);
         // Set the axis type only for log scales: forcing "linear" would break category axes (e.g. class names).
-        chart = logY
-            ? Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle, AxisType: StyleParam.AxisType.Log)
-            : Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle);
+        if (!logY) return Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle);
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle, AxisType: StyleParam.AxisType.Log);
+        // Powers of ten (10⁻¹⁵) rather than SI prefixes ("1f") on log axes.
+        var layout = GenericChart.getLayout(chart);
+        var axis = layout.TryGetValue("yaxis");
+        if (axis is not null && axis.Value is DynamicObj.DynamicObj yAxis) yAxis.SetValue("exponentformat", "power");
         return chart;
     }
 }

@@ -77,6 +77,15 @@ public sealed class ChartRenderingTests : IDisposable
         Assert.DoesNotContain("\"type\":\"linear\"", ChartDisplay.FigureJson(chart));
     }
 
+    [Fact]
+    public void LogAxesShowPowersOfTen()
+    {
+        var json = ChartDisplay.FigureJson(Charts.GradientMagnitudes([new Series("chain", [1.0, 2, 3], [1e-1, 1e-9, 1e-17])]));
+        Assert.Contains("\"type\":\"log\"", json);
+        Assert.Contains("\"exponentformat\":\"power\"", json);
+        Assert.DoesNotContain("exponentformat", ChartDisplay.FigureJson(Charts.Lines("linear", "x", "y", [new Series("s", [1.0, 2], [3.0, 4])])));
+    }
+
     public static TheoryData<string> ChartNames => new()
     {
         "accuracy", "runs", "surface", "regions", "paths", "weights", "metric", "confusion", "gradients",
