@@ -9,6 +9,7 @@ public class MemoryTests
     [Fact]
     public void Training_steps_release_their_tensors_so_memory_stays_flat()
     {
+        FinalizeEarlierGarbage();
         var train = TorchTestData.Batches(64, ImageShape.Gray28, 3, seed: 1, batchSize: 16); // 4 steps per epoch
         TorchDevice.Seed(1);
         using var model = new LeNet5(ImageShape.Gray28, 3);
@@ -35,10 +36,22 @@ public class MemoryTests
     [Fact]
     public void The_live_tensor_count_does_see_a_leak()
     {
+        FinalizeEarlierGarbage();
         var before = Tensor.TotalCount;
         var leaked = zeros(3);
         Assert.Equal(before + 1, Tensor.TotalCount);
         leaked.Dispose();
         Assert.Equal(before, Tensor.TotalCount);
+    }
+
+    /// <summary>
+    /// Tensors that earlier tests dropped without disposing are finalized (and uncounted) whenever the GC runs; flush
+    /// them first so that they cannot change the count in the middle of a measurement.
+    /// </summary>
+    private static void FinalizeEarlierGarbage()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 }
