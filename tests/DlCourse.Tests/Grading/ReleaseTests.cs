@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using DlCourse.Cli.Grading;
+
+namespace DlCourse.Tests.Grading;
+
+public class ReleaseTests
+{
+    private static JsonObject Notebook(params JsonObject[] cells) => new()
+    {
+        ["nbformat"] = 4, ["nbformat_minor"] = 4, ["metadata"] = new JsonObject(), ["cells"] = new JsonArray(cells),
+    };
+
+    private static JsonObject Code(string source, JsonObject? nbgrader = null) => new()
+    {
+        ["cell_type"] = "code", ["source"] = source, ["execution_count"] = 3,
+        ["outputs"] = new JsonArray(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "secret output" }),
+        ["metadata"] = nbgrader is null ? new JsonObject() : new JsonObject { ["nbgrader"] = nbgrader },
+    };
+
+    private static JsonObject Solution(string id) => new() { ["solution"] = true, ["grade"] = false, ["locked"] = false, ["grade_id"] = id, ["schema_version"] = 3 };
+
+    /// <summary>Every line inside a solution region (or a hidden test, or a model answer) of the source.</summary>
+    private static List<string> SecretLines(JsonObject source)
+    {
+        var secret = new List<string>();
+        foreach (var cell in NotebookJson.Cells(source))
+        {
+            var role = GradingCell.Of(cell);
+            var lines = NotebookJson.Source(cell).Split('\n');
+            if (role.IsHidden || (role.IsSolution && NotebookJson.CellType(cell) == "markdown")) { secret.AddRange(lines); continue; }
+            bool inside = false;
+            foreach (var line in lines)
+            {
+                var t = line.Trim();
+                if (t == "// BEGIN SOLUTION") inside = true;
+                else if (t == "// END SOLUTION") inside = false;
+                else if (inside || t.EndsWith("// SOLUTION")) secret.Add(line);
+            }
+        }
+        return secret.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+    }
+
+    [Theory]
+    [InlineData(GradingFixture.Q1)]
+    [InlineData(GradingFixture.Q2)]
+    public void Fixture_release_keeps_no_solution_text_and_no_hidden_test(string relative)
+    {
+        var source = GradingFixture.LoadFixture(relative);
+        var released = Releaser.Release(source, relative);
+        var text = NotebookJson.Serialize(released);
+
+        var secrets = SecretLines(source);
+        Assert.NotEmpty(secrets);
+        foreach (var line in secrets) Assert.DoesNotContain(line, text);
+        Assert.DoesNotContain("hidden-test-marker", text);
+        Assert.DoesNotContain("MODEL ANSWER", text);
+
+        var cells = NotebookJson.Cells(released).ToList();
+        Assert.Equal(NotebookJson.Cells(source).Count(c => !GradingCell.Of(c).IsHidden), cells.Count);
+        Assert.All(cells.Where(c => NotebookJson.CellType(c) == "code"), c => { Assert.Empty(c["outputs"]!.AsArray()); Assert.Null(c["execution_count"]); });
+        var impl = cells.Single(c => GradingCell.Of(c) is { IsSolution: true } && NotebookJson.CellType(c) == "code");
+        Assert.Contains(SolutionRegions.Stub, NotebookJson.Source(impl));
+        Assert.Equal("csharp", (string?)impl["metadata"]!["polyglot_notebook"]!["kernelName"]);
+        Assert.Equal(source["metadata"]!.ToJsonString(), released["metadata"]!.ToJsonString());
+        Assert.True(cells.Any(c => GradingCell.Of(c).IsTest), "visible tests stay");
+    }
+
+    [Fact]
+    public void Markdown_answer_becomes_placeholder()
+    {
+        var released = Releaser.Release(GradingFixture.LoadFixture(GradingFixture.Q1), "q1");
+        var answer = NotebookJson.Cells(released).Single(c => GradingCell.Of(c).GradeId == "f1q1-answer");
+        Assert.Equal("YOUR ANSWER HERE", NotebookJson.Source(answer));
+    }
+
+    [Fact]
+    public void Region_becomes_a_stub_at_its_indentation_and_one_line_form_too()
+    {
+        var cell = Code("static int F(int x)\n{\n    // BEGIN SOLUTION\n    var y = x + 41;\n    return y;\n    // END SOLUTION\n}\nstatic int G() => 7; // SOLUTION\n", Solution("t-impl"));
+        var released = Releaser.Release(Notebook(cell), "t.ipynb");
+        Assert.Equal("static int F(int x)\n{\n    throw new NotImplementedException();\n}\nthrow new NotImplementedException();\n",
+            NotebookJson.Source(NotebookJson.Cells(released).Single()));
+    }
+
+    [Theory]
+    [InlineData("void F()\n{\n    // BEGIN SOLUTION\n    return;\n}", "has no // END SOLUTION")]
+    [InlineData("void F()\n{\n    return;\n    // END SOLUTION\n}", "without a // BEGIN SOLUTION")]
+    [InlineData("void F()\n{\n    // BEGIN SOLUTION\n    // BEGIN SOLUTION\n    // END SOLUTION\n}", "do not nest")]
+    [InlineData("void F()\n{\n    return;\n}", "without a // BEGIN SOLUTION")]
+    public void Malformed_markers_are_rejected_naming_notebook_and_cell(string code, string expected)
+    {
+        var nb = Notebook(Code("var setup = 1;"), Code(code, Solution("t9-impl")));
+        var e = Assert.Throws<MalformedSolutionException>(() => Releaser.Release(nb, "a9/q9-broken.ipynb"));
+        Assert.Contains("a9/q9-broken.ipynb, cell 2 (grade_id t9-impl)", e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Markers_outside_solution_cells_are_rejected()
+    {
+        var nb = Notebook(Code("int F()\n{\n    // BEGIN SOLUTION\n    return 1;\n    // END SOLUTION\n}"));
+        var e = Assert.Throws<MalformedSolutionException>(() => Releaser.Release(nb, "q.ipynb"));
+        Assert.Contains("q.ipynb, cell 1", e.Message);
+        Assert.Contains("not a solution cell", e.Message);
+    }
+
+    [Fact]
+    public void Release_all_writes_nothing_when_one_notebook_is_malformed()
+    {
+        using var fx = new GradingFixture();
+        var broken = Notebook(Code("void F()\n{\n    // BEGIN SOLUTION\n}", Solution("zz-impl")));
+        NotebookJson.Save(broken, Path.Combine(fx.Source, "f1-fixture", "q3-broken.ipynb"));
+        var outDir = Path.Combine(fx.Root, "released-again");
+        Assert.Throws<MalformedSolutionException>(() => Releaser.ReleaseAll([fx.Source], outDir));
+        Assert.False(Directory.Exists(outDir));
+    }
+}
