@@ -1,7 +1,16 @@
 using System.CommandLine;
 using DlCourse.Cli.Commands;
+using Spectre.Console;
 
-var root = new RootCommand("dlcourse: run, check, export, release and grade the course notebooks.");
+// In CI logs there is no terminal width to honour; don't wrap result lines at 80 columns.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+
+var root = new RootCommand("dlcourse: run, check, export and grade DlCourse notebooks.")
+{
+    RunCommand.Create(),
+    CheckCommand.Create(),
+    KernelCommand.Create(),
+};
 root.AddCommand(ReleaseCommand.Create());
 root.AddCommand(GradeCommand.Create());
 root.AddCommand(GradescopeCommand.Create());

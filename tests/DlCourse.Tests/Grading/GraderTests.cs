@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Tests.Grading;
 
@@ -13,25 +14,25 @@ public class GraderTests
     private sealed class FakeExecutor : INotebookExecutor
     {
         public int Runs;
-        public Func<JsonObject, Exception?>? FailWith;
+        public Func<Notebook, Exception?>? FailWith;
 
-        public Task<ExecutionRun> ExecuteAsync(JsonObject notebook, string workingDirectory, Sandbox sandbox, CancellationToken cancellation)
+        public Task<ExecutionRun> ExecuteAsync(Notebook notebook, string workingDirectory, Sandbox sandbox, CancellationToken cancellation)
         {
             Interlocked.Increment(ref Runs);
             if (FailWith?.Invoke(notebook) is { } e) throw e;
-            var executed = (JsonObject)notebook.DeepClone();
+            var executed = notebook.Clone();
             var outcomes = new List<CellOutcome>();
             bool dead = false, solved = false, stub = false;
-            foreach (var cell in NotebookJson.Cells(executed))
+            foreach (var cell in executed.Cells)
             {
-                var text = NotebookJson.Source(cell);
+                var text = cell.Source;
                 var role = GradingCell.Of(cell);
-                if (dead) { outcomes.Add(new CellOutcome(CellStatus.NotRun, "", null)); continue; }
-                if (NotebookJson.CellType(cell) != "code") { outcomes.Add(new CellOutcome(CellStatus.Ok, "", null)); continue; }
-                if (text.Contains("CRASH")) { dead = true; outcomes.Add(new CellOutcome(CellStatus.Crashed, "", null)); continue; }
+                if (dead) { outcomes.Add(new CellOutcome(CellOutcomeStatus.NotRun, "", null)); continue; }
+                if (cell.Kind != CellKind.Code) { outcomes.Add(new CellOutcome(CellOutcomeStatus.Ok, "", null)); continue; }
+                if (text.Contains("CRASH")) { dead = true; outcomes.Add(new CellOutcome(CellOutcomeStatus.Crashed, "", null)); continue; }
                 if (role.IsSolution) (solved, stub) = (!text.Contains("NotImplementedException") && !text.Contains("WRONG"), text.Contains("NotImplementedException"));
-                if (role.IsTest && !solved) outcomes.Add(new CellOutcome(CellStatus.Error, "", stub ? "System.NotImplementedException: The method or operation is not implemented." : "CheckFailed: wrong answer"));
-                else outcomes.Add(new CellOutcome(CellStatus.Ok, role.IsTest ? "✓ ok" : "", null));
+                if (role.IsTest && !solved) outcomes.Add(new CellOutcome(CellOutcomeStatus.Error, "", stub ? "System.NotImplementedException: The method or operation is not implemented." : "CheckFailed: wrong answer"));
+                else outcomes.Add(new CellOutcome(CellOutcomeStatus.Ok, role.IsTest ? "✓ ok" : "", null));
             }
             return Task.FromResult(new ExecutionRun(executed, outcomes));
         }
@@ -90,9 +91,9 @@ public class GraderTests
         Assert.Equal(4, dave.Question("q2-sums.ipynb").Score);
         Assert.Contains(dave.Question("q1-squares.ipynb").Notes, n => n.Contains("stopped the worker") && n.Contains("f1q1-impl"));
         Assert.Equal(3, executor.Runs);
-        var executed = NotebookJson.Load(Path.Combine(fx.Out, "dave", GradingFixture.Q1));
-        var impl = NotebookJson.Cells(executed).Single(c => GradingCell.Of(c).GradeId == "f1q1-impl");
-        Assert.Equal("error", (string?)impl["outputs"]![0]!["output_type"]);
+        var executed = Notebook.Load(Path.Combine(fx.Out, "dave", GradingFixture.Q1));
+        var impl = executed.Cells.Single(c => GradingCell.Of(c).GradeId == "f1q1-impl");
+        Assert.Equal("error", (string?)impl.Outputs[0]!["output_type"]);
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public class GraderTests
         using var fx = new GradingFixture();
         fx.Student("gina", GradingFixture.Correct);
         fx.Student("hank", GradingFixture.Correct);
-        var executor = new FakeExecutor { FailWith = nb => NotebookJson.Serialize(nb).Contains("Enumerable.Range(1, n).Sum()") ? new IOException("grader killed") : null };
+        var executor = new FakeExecutor { FailWith = nb => nb.ToJson().Contains("Enumerable.Range(1, n).Sum()") ? new IOException("grader killed") : null };
         fx.StudentWith("hank", "f1q2-impl", "static int SumTo(int n) => Enumerable.Range(1, n).Sum();\nstatic double Mean(double[] xs) => xs.Average();");
         var options = new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 1, CellTimeoutSeconds: 5);
 

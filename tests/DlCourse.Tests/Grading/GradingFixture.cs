@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Tests.Grading;
 
@@ -31,21 +31,21 @@ public sealed class GradingFixture : IDisposable
         Directory.CreateDirectory(Submissions);
     }
 
-    public static JsonObject LoadFixture(string relative) =>
-        NotebookJson.Load(Path.Combine(AppContext.BaseDirectory, "Grading", "Fixtures", "course", relative));
+    public static Notebook LoadFixture(string relative) =>
+        Notebook.Load(Path.Combine(AppContext.BaseDirectory, "Grading", "Fixtures", "course", relative));
 
-    public JsonObject ReleasedNotebook(string relative) => NotebookJson.Load(Path.Combine(Released, relative));
+    public Notebook ReleasedNotebook(string relative) => Notebook.Load(Path.Combine(Released, relative));
 
     /// <summary>A student who starts from the released notebooks and fills in the given solution cells (others stay stubs).</summary>
-    public string Student(string name, IReadOnlyDictionary<string, string> answers, Func<string, JsonObject, JsonObject>? edit = null)
+    public string Student(string name, IReadOnlyDictionary<string, string> answers, Func<string, Notebook, Notebook>? edit = null)
     {
         foreach (var relative in new[] { Q1, Q2 })
         {
             var nb = ReleasedNotebook(relative);
-            foreach (var cell in NotebookJson.Cells(nb))
-                if (GradingCell.Of(cell).GradeId is { } id && answers.TryGetValue(id, out var code)) NotebookJson.SetSource(cell, code);
+            foreach (var cell in nb.Cells)
+                if (GradingCell.Of(cell).GradeId is { } id && answers.TryGetValue(id, out var code)) cell.Source = code;
             if (edit is not null) nb = edit(relative, nb);
-            NotebookJson.Save(nb, Path.Combine(Submissions, name, relative));
+            nb.Save(Path.Combine(Submissions, name, relative));
         }
         return name;
     }

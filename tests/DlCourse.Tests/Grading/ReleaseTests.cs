@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Tests.Grading;
 
 public class ReleaseTests
 {
-    private static JsonObject Notebook(params JsonObject[] cells) => new()
+    private static Notebook Notebook(params JsonObject[] cells) => Cli.Notebooks.Notebook.Parse(new JsonObject
     {
         ["nbformat"] = 4, ["nbformat_minor"] = 4, ["metadata"] = new JsonObject(), ["cells"] = new JsonArray(cells),
-    };
+    }.ToJsonString(), "test.ipynb");
 
     private static JsonObject Code(string source, JsonObject? nbgrader = null) => new()
     {
@@ -20,14 +21,14 @@ public class ReleaseTests
     private static JsonObject Solution(string id) => new() { ["solution"] = true, ["grade"] = false, ["locked"] = false, ["grade_id"] = id, ["schema_version"] = 3 };
 
     /// <summary>Every line inside a solution region (or a hidden test, or a model answer) of the source.</summary>
-    private static List<string> SecretLines(JsonObject source)
+    private static List<string> SecretLines(Notebook source)
     {
         var secret = new List<string>();
-        foreach (var cell in NotebookJson.Cells(source))
+        foreach (var cell in source.Cells)
         {
             var role = GradingCell.Of(cell);
-            var lines = NotebookJson.Source(cell).Split('\n');
-            if (role.IsHidden || (role.IsSolution && NotebookJson.CellType(cell) == "markdown")) { secret.AddRange(lines); continue; }
+            var lines = cell.Source.Split('\n');
+            if (role.IsHidden || (role.IsSolution && cell.Kind == CellKind.Markdown)) { secret.AddRange(lines); continue; }
             bool inside = false;
             foreach (var line in lines)
             {
@@ -47,7 +48,7 @@ public class ReleaseTests
     {
         var source = GradingFixture.LoadFixture(relative);
         var released = Releaser.Release(source, relative);
-        var text = NotebookJson.Serialize(released);
+        var text = released.ToJson();
 
         var secrets = SecretLines(source);
         Assert.NotEmpty(secrets);
@@ -55,13 +56,13 @@ public class ReleaseTests
         Assert.DoesNotContain("hidden-test-marker", text);
         Assert.DoesNotContain("MODEL ANSWER", text);
 
-        var cells = NotebookJson.Cells(released).ToList();
-        Assert.Equal(NotebookJson.Cells(source).Count(c => !GradingCell.Of(c).IsHidden), cells.Count);
-        Assert.All(cells.Where(c => NotebookJson.CellType(c) == "code"), c => { Assert.Empty(c["outputs"]!.AsArray()); Assert.Null(c["execution_count"]); });
-        var impl = cells.Single(c => GradingCell.Of(c) is { IsSolution: true } && NotebookJson.CellType(c) == "code");
-        Assert.Contains(SolutionRegions.Stub, NotebookJson.Source(impl));
-        Assert.Equal("csharp", (string?)impl["metadata"]!["polyglot_notebook"]!["kernelName"]);
-        Assert.Equal(source["metadata"]!.ToJsonString(), released["metadata"]!.ToJsonString());
+        var cells = released.Cells;
+        Assert.Equal(source.Cells.Count(c => !GradingCell.Of(c).IsHidden), cells.Count);
+        Assert.All(cells.Where(c => c.Kind == CellKind.Code), c => { Assert.Empty(c.Outputs); Assert.Null(c.ExecutionCount); });
+        var impl = cells.Single(c => GradingCell.Of(c) is { IsSolution: true } && c.Kind == CellKind.Code);
+        Assert.Contains(SolutionRegions.Stub, impl.Source);
+        Assert.Equal("csharp", (string?)impl.Metadata["polyglot_notebook"]!["kernelName"]);
+        Assert.Equal(source.Metadata.ToJsonString(), released.Metadata.ToJsonString());
         Assert.True(cells.Any(c => GradingCell.Of(c).IsTest), "visible tests stay");
     }
 
@@ -69,8 +70,8 @@ public class ReleaseTests
     public void Markdown_answer_becomes_placeholder()
     {
         var released = Releaser.Release(GradingFixture.LoadFixture(GradingFixture.Q1), "q1");
-        var answer = NotebookJson.Cells(released).Single(c => GradingCell.Of(c).GradeId == "f1q1-answer");
-        Assert.Equal("YOUR ANSWER HERE", NotebookJson.Source(answer));
+        var answer = released.Cells.Single(c => GradingCell.Of(c).GradeId == "f1q1-answer");
+        Assert.Equal("YOUR ANSWER HERE", answer.Source);
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public class ReleaseTests
         var cell = Code("static int F(int x)\n{\n    // BEGIN SOLUTION\n    var y = x + 41;\n    return y;\n    // END SOLUTION\n}\nstatic int G() => 7; // SOLUTION\n", Solution("t-impl"));
         var released = Releaser.Release(Notebook(cell), "t.ipynb");
         Assert.Equal("static int F(int x)\n{\n    throw new NotImplementedException();\n}\nthrow new NotImplementedException();\n",
-            NotebookJson.Source(NotebookJson.Cells(released).Single()));
+            released.Cells.Single().Source);
     }
 
     [Theory]
@@ -109,7 +110,7 @@ public class ReleaseTests
     {
         using var fx = new GradingFixture();
         var broken = Notebook(Code("void F()\n{\n    // BEGIN SOLUTION\n}", Solution("zz-impl")));
-        NotebookJson.Save(broken, Path.Combine(fx.Source, "f1-fixture", "q3-broken.ipynb"));
+        broken.Save(Path.Combine(fx.Source, "f1-fixture", "q3-broken.ipynb"));
         var outDir = Path.Combine(fx.Root, "released-again");
         Assert.Throws<MalformedSolutionException>(() => Releaser.ReleaseAll([fx.Source], outDir));
         Assert.False(Directory.Exists(outDir));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
 using Spectre.Console;
 
 namespace DlCourse.Cli.Commands;
@@ -24,7 +25,7 @@ public static class GradeCommand
             var options = new GradeOptions(r.GetValueForOption(source)!, r.GetValueForOption(submissions)!, r.GetValueForOption(output)!,
                 r.GetValueForOption(jobs), r.GetValueForOption(timeout), r.GetValueForOption(memory), r.GetValueForOption(single) ? true : null);
             try { context.ExitCode = await RunAsync(options, context.GetCancellationToken()); }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MalformedSolutionException or InvalidDataException)
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MalformedSolutionException or NotebookFormatException)
             {
                 Console.Error.WriteLine($"grade: {e.Message}");
                 context.ExitCode = 1;

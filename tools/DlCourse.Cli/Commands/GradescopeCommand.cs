@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Commands;
 
@@ -23,7 +24,7 @@ public static class GradescopeCommand
                     r.GetValueForOption(timeout), r.GetValueForOption(memory), r.GetValueForOption(repo));
                 Console.WriteLine($"wrote {r.GetValueForOption(output)} ({files.Count} files)");
             }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException or MalformedSolutionException or InvalidDataException)
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException or MalformedSolutionException or NotebookFormatException)
             {
                 Console.Error.WriteLine($"gradescope: {e.Message}");
                 context.ExitCode = 1;

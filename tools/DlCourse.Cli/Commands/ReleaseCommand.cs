@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Commands;
 
@@ -21,7 +22,7 @@ public static class ReleaseCommand
                 foreach (var path in written) Console.WriteLine($"released {path}");
                 if (written.Count == 0) { Console.Error.WriteLine("release: no notebooks found."); context.ExitCode = 1; }
             }
-            catch (Exception e) when (e is MalformedSolutionException or InvalidDataException or FileNotFoundException)
+            catch (Exception e) when (e is MalformedSolutionException or NotebookFormatException or FileNotFoundException)
             {
                 Console.Error.WriteLine($"release: {e.Message}");
                 context.ExitCode = 1;

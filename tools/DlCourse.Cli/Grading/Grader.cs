@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
 
@@ -76,24 +77,24 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 
     private async Task<(QuestionResult, IReadOnlyList<string>)> GradeNotebookAsync(Student student, SourceNotebook source, int slot, CancellationToken ct)
     {
-        var sourceNotebook = NotebookJson.Load(source.Path);
+        var sourceNotebook = Notebook.Load(source.Path);
         var name = source.Relative;
         var notes = new List<string>();
-        var tests = NotebookJson.Cells(sourceNotebook).Select(GradingCell.Of).Where(r => r.IsTest).ToList();
+        var tests = sourceNotebook.Cells.Select(GradingCell.Of).Where(r => r.IsTest).ToList();
         double max = tests.Sum(t => t.Points);
         QuestionResult Zero(string why) => new(name, 0, max,
             tests.Select(t => new TestResult(name, t.GradeId ?? "?", 0, t.Points, t.IsHidden, false, $"not run: {why}")).ToList(), [why]);
 
         var path = FindSubmission(student.Root, source);
         if (path is null) return (Zero($"{name} was not found in your submission."), []);
-        JsonObject studentNotebook;
-        try { studentNotebook = NotebookJson.Parse(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path)); }
-        catch (InvalidDataException e) { return (Zero($"{name}: your notebook could not be read: {e.Message}"), []); }
+        Notebook studentNotebook;
+        try { studentNotebook = Notebook.Parse(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path)); }
+        catch (NotebookFormatException e) { return (Zero($"{name}: your notebook could not be read: {e.Message}"), []); }
 
         var assembled = SubmissionAssembler.Assemble(sourceNotebook, studentNotebook, name);
         notes.AddRange(assembled.Notes);
         var (outcomes, executed, sandboxNotes) = await RunWithRestartsAsync(assembled, source, slot, notes, ct);
-        NotebookJson.Save(executed, Path.Combine(student.Out, name));
+        executed.Save(Path.Combine(student.Out, name));
 
         var results = new List<TestResult>();
         for (int i = 0; i < assembled.Roles.Count; i++)
@@ -101,17 +102,17 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             var role = assembled.Roles[i];
             if (!role.IsTest) continue;
             var o = outcomes[i];
-            bool passed = o.Status == CellStatus.Ok;
+            bool passed = o.Status == CellOutcomeStatus.Ok;
             results.Add(new TestResult(name, role.GradeId ?? $"cell {i + 1}", passed ? role.Points : 0, role.Points, role.IsHidden, passed, Describe(o)));
         }
         return (new QuestionResult(name, results.Sum(r => r.Score), max, results, notes), sandboxNotes);
     }
 
     /// <summary>Runs the notebook; when a cell kills the worker, runs it again without that cell, so later tests still count.</summary>
-    private async Task<(CellOutcome[] Outcomes, JsonObject Executed, IReadOnlyList<string> SandboxNotes)> RunWithRestartsAsync(
+    private async Task<(CellOutcome[] Outcomes, Notebook Executed, IReadOnlyList<string> SandboxNotes)> RunWithRestartsAsync(
         AssembledNotebook assembled, SourceNotebook source, int slot, List<string> notes, CancellationToken ct)
     {
-        var all = NotebookJson.Cells(assembled.Notebook).ToList();
+        int count = assembled.Notebook.Cells.Count;
         var skipped = new Dictionary<int, CellOutcome>();
         var workDir = Path.GetDirectoryName(source.Path)!;
         var sandboxOptions = new SandboxOptions(TimeSpan.FromSeconds(options.CellTimeoutSeconds), options.MemoryMb,
@@ -119,16 +120,16 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             HiddenFiles: Releaser.FindNotebooks([options.Source]).Select(s => Path.GetFullPath(s.Path)).ToList());
         for (int attempt = 0; ; attempt++)
         {
-            var kept = Enumerable.Range(0, all.Count).Where(i => !skipped.ContainsKey(i)).ToList();
-            var notebook = (JsonObject)assembled.Notebook.DeepClone();
-            notebook["cells"] = new JsonArray(kept.Select(i => all[i].DeepClone()).ToArray());
+            var kept = Enumerable.Range(0, count).Where(i => !skipped.ContainsKey(i)).ToList();
+            var notebook = assembled.Notebook.Clone();
+            notebook.RemoveCells(c => skipped.ContainsKey(c.Index));
             using var sandbox = Sandbox.Create(sandboxOptions, slot, workDir);
             var run = await executor.ExecuteAsync(notebook, workDir, sandbox, ct);
 
-            var outcomes = new CellOutcome[all.Count];
+            var outcomes = new CellOutcome[count];
             foreach (var (i, o) in skipped) outcomes[i] = o;
             for (int k = 0; k < kept.Count; k++) outcomes[kept[k]] = run.Cells[k];
-            int killer = kept.FindIndex(i => outcomes[i].Status is CellStatus.Timeout or CellStatus.Crashed);
+            int killer = kept.FindIndex(i => outcomes[i].Status is CellOutcomeStatus.Timeout or CellOutcomeStatus.Crashed);
             bool laterCells = killer >= 0 && killer < kept.Count - 1;
             if (killer < 0 || !laterCells || attempt >= options.MaxRestarts)
             {
@@ -143,19 +144,19 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
     }
 
     // The executed cells in source order, with the cells that were left out shown with their failure.
-    private static JsonObject Merge(JsonObject assembled, JsonObject executed, List<int> kept, Dictionary<int, CellOutcome> skipped)
+    private static Notebook Merge(Notebook assembled, Notebook executed, List<int> kept, Dictionary<int, CellOutcome> skipped)
     {
-        var cells = NotebookJson.Cells(assembled).Select(c => (JsonObject)c.DeepClone()).ToList();
-        var ran = NotebookJson.Cells(executed).ToList();
-        for (int k = 0; k < kept.Count && k < ran.Count; k++) cells[kept[k]] = (JsonObject)ran[k].DeepClone();
+        var result = assembled.Clone();
+        for (int k = 0; k < kept.Count && k < executed.Cells.Count; k++)
+        {
+            var target = result.Cells[kept[k]];
+            var ran = executed.Cells[k];
+            if (target.Kind != CellKind.Code) continue;
+            target.ExecutionCount = ran.ExecutionCount;
+            foreach (var output in ran.Outputs) target.Outputs.Add(output!.DeepClone());
+        }
         foreach (var (i, o) in skipped)
-            if (NotebookJson.CellType(cells[i]) == "code")
-                cells[i]["outputs"] = new JsonArray(new JsonObject
-                {
-                    ["output_type"] = "error", ["ename"] = o.Status.ToString(), ["evalue"] = Describe(o), ["traceback"] = new JsonArray(),
-                });
-        var result = (JsonObject)executed.DeepClone();
-        result["cells"] = new JsonArray(cells.ToArray<JsonNode?>());
+            result.Cells[i].Outputs.Add(CellOutputs.Error(o.Status.ToString(), Describe(o)));
         return result;
     }
 
@@ -166,11 +167,11 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var output = Truncate(o.Output.Trim(), 4000);
         return o.Status switch
         {
-            CellStatus.Ok => output.Length == 0 ? "passed" : $"passed\n{output}",
-            CellStatus.Error when o.Error?.Contains("NotImplementedException") == true => $"not answered yet (NotImplementedException)\n{Truncate(o.Error, 2000)}",
-            CellStatus.Error => $"failed: {Truncate(o.Error ?? "error", 4000)}" + (output.Length > 0 ? $"\n{output}" : ""),
-            CellStatus.Timeout => $"failed: {o.Error ?? "timed out"}",
-            CellStatus.Crashed => $"failed: {o.Error ?? "the worker process exited while running this cell (Environment.Exit, a stack overflow or the memory limit)"}",
+            CellOutcomeStatus.Ok => output.Length == 0 ? "passed" : $"passed\n{output}",
+            CellOutcomeStatus.Error when o.Error?.Contains("NotImplementedException") == true => $"not answered yet (NotImplementedException)\n{Truncate(o.Error, 2000)}",
+            CellOutcomeStatus.Error => $"failed: {Truncate(o.Error ?? "error", 4000)}" + (output.Length > 0 ? $"\n{output}" : ""),
+            CellOutcomeStatus.Timeout => $"failed: {o.Error ?? "timed out"}",
+            CellOutcomeStatus.Crashed => $"failed: {o.Error ?? "the worker process exited while running this cell (Environment.Exit, a stack overflow or the memory limit)"}",
             _ => $"not run: {o.Error ?? "an earlier cell stopped the worker"}",
         };
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
 
@@ -21,7 +22,7 @@ internal static class GradescopePackager
         if (!IsInside(source, repo)) throw new ArgumentException($"--source {source} must be inside --repo {repo}.");
         var notebooks = Releaser.FindNotebooks([source]).ToList();
         if (notebooks.Count == 0) throw new FileNotFoundException($"{source}: no source notebooks found.");
-        foreach (var (path, relative) in notebooks) Releaser.Release(NotebookJson.Load(path), relative); // fail early on malformed markers
+        foreach (var (path, relative) in notebooks) Releaser.Release(Notebook.Load(path), relative); // fail early on malformed markers
 
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal); // zip path -> file
         foreach (var f in BuildFiles.Select(f => Path.Combine(repo, f)).Where(File.Exists)) entries[Rel(repo, f)] = f;

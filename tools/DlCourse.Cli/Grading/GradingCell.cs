@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
 
@@ -7,17 +8,14 @@ internal sealed record GradingCell(bool IsSolution, bool IsTest, bool IsLocked, 
 {
     public static readonly GradingCell Plain = new(false, false, false, null, 0, false);
 
-    public static GradingCell Of(JsonObject cell)
+    public static GradingCell Of(NotebookCell cell)
     {
-        if (cell["metadata"] is not JsonObject metadata) return Plain;
+        var metadata = cell.Metadata;
         var hidden = metadata["dlcourse"] is JsonObject dl && Flag(dl["hidden"]);
         if (metadata["nbgrader"] is not JsonObject nb) return Plain with { IsHidden = hidden };
         var points = nb["points"] is JsonValue p && p.TryGetValue(out double d) ? d : 0;
         return new GradingCell(Flag(nb["solution"]), Flag(nb["grade"]), Flag(nb["locked"]), (string?)nb["grade_id"], points, hidden);
     }
-
-    /// <summary>Cells the student may not change: tests, locked cells and hidden cells.</summary>
-    public bool IsFromSourceOnly => IsTest || IsHidden || (IsLocked && !IsSolution);
 
     private static bool Flag(JsonNode? node) => node is JsonValue v && v.TryGetValue(out bool b) && b;
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
 
@@ -6,27 +6,25 @@ namespace DlCourse.Cli.Grading;
 internal static class Releaser
 {
     /// <summary>The student version of one notebook; <paramref name="name"/> is used in error messages.</summary>
-    public static JsonObject Release(JsonObject source, string name)
+    public static Notebook Release(Notebook source, string name)
     {
-        var released = (JsonObject)source.DeepClone();
-        var cells = (JsonArray)released["cells"]!;
+        var released = source.Clone();
+        released.ClearOutputs();
         var solutionLines = new List<string>();
         var outsideLines = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = cells.Count - 1; i >= 0; i--)
+        foreach (var cell in released.Cells)
         {
-            var cell = (JsonObject)cells[i]!;
             var role = GradingCell.Of(cell);
-            var where = Where(name, i, role);
-            var text = NotebookJson.Source(cell);
-            var type = NotebookJson.CellType(cell);
+            var where = Where(name, cell.Index, role);
+            var text = cell.Source;
             if (role.IsHidden)
             {
-                cells.RemoveAt(i);
                 solutionLines.AddRange(text.Split('\n'));
                 continue;
             }
-            NotebookJson.ClearOutputs(cell);
-            if (type == "code")
+            if (role.IsSolution && string.IsNullOrWhiteSpace(role.GradeId))
+                throw new MalformedSolutionException($"{where} is a solution cell without a grade_id; the grader matches student cells by it.");
+            if (cell.Kind == CellKind.Code)
             {
                 if (!role.IsSolution)
                 {
@@ -38,19 +36,18 @@ internal static class Releaser
                 var (stubbed, removed, regions) = SolutionRegions.Strip(text, where);
                 if (regions == 0)
                     throw new MalformedSolutionException($"{where} is a solution cell without a // BEGIN SOLUTION … // END SOLUTION region or a // SOLUTION line.");
-                NotebookJson.SetSource(cell, stubbed);
+                cell.Source = stubbed;
                 solutionLines.AddRange(removed);
                 AddLines(outsideLines, stubbed);
             }
-            else if (type == "markdown" && role.IsSolution)
+            else if (cell.Kind == CellKind.Markdown && role.IsSolution)
             {
-                NotebookJson.SetSource(cell, SolutionRegions.AnswerStub);
+                cell.Source = SolutionRegions.AnswerStub;
                 solutionLines.AddRange(text.Split('\n'));
             }
             else AddLines(outsideLines, text);
-            if (role.IsSolution && string.IsNullOrWhiteSpace(role.GradeId))
-                throw new MalformedSolutionException($"{where} is a solution cell without a grade_id; the grader matches student cells by it.");
         }
+        released.RemoveCells(c => GradingCell.Of(c).IsHidden);
         VerifyNoSolutionText(released, solutionLines, outsideLines, name);
         return released;
     }
@@ -58,10 +55,10 @@ internal static class Releaser
     /// <summary>Releases every notebook under the sources into <paramref name="outDir"/>; nothing is written if any notebook is malformed.</summary>
     public static IReadOnlyList<string> ReleaseAll(IEnumerable<string> sources, string outDir)
     {
-        var jobs = new List<(string Output, JsonObject Notebook)>();
+        var jobs = new List<(string Output, Notebook Notebook)>();
         foreach (var (path, relative) in FindNotebooks(sources))
-            jobs.Add((Path.Combine(outDir, relative), Release(NotebookJson.Load(path), relative)));
-        foreach (var (output, notebook) in jobs) NotebookJson.Save(notebook, output);
+            jobs.Add((Path.Combine(outDir, relative), Release(Notebook.Load(path), relative)));
+        foreach (var (output, notebook) in jobs) notebook.Save(output);
         return jobs.Select(j => j.Output).ToList();
     }
 
@@ -87,10 +84,10 @@ internal static class Releaser
     }
 
     // Defence in depth: a solution line may survive only where the same line is also part of the released text by design.
-    private static void VerifyNoSolutionText(JsonObject released, List<string> solutionLines, HashSet<string> outsideLines, string name)
+    private static void VerifyNoSolutionText(Notebook released, List<string> solutionLines, HashSet<string> outsideLines, string name)
     {
         var output = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cell in NotebookJson.Cells(released)) AddLines(output, NotebookJson.Source(cell));
+        foreach (var cell in released.Cells) AddLines(output, cell.Source);
         foreach (var line in solutionLines.Select(l => l.Trim()).Where(l => l.Length > 0))
             if (output.Contains(line) && !outsideLines.Contains(line))
                 throw new InvalidOperationException($"{name}: release left solution text in the output: \"{line}\".");

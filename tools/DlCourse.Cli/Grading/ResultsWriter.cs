@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
 
