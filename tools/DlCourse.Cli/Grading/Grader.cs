@@ -96,6 +96,11 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var (outcomes, executed, sandboxNotes) = await RunWithRestartsAsync(assembled, source, slot, notes, ct);
         executed.Save(Path.Combine(student.Out, name));
 
+        for (int i = 0; i < assembled.Roles.Count; i++)
+            if (assembled.Roles[i] is { IsSolution: true, GradeId: { } id } && outcomes[i].Status is CellOutcomeStatus.Error or CellOutcomeStatus.Timeout or CellOutcomeStatus.Crashed
+                && !notes.Any(n => n.Contains($"({id}) stopped the worker")))
+                notes.Add($"{name}: your cell {id} {Describe(outcomes[i])}");
+
         var results = new List<TestResult>();
         for (int i = 0; i < assembled.Roles.Count; i++)
         {

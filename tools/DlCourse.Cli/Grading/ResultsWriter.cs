@@ -54,7 +54,7 @@ internal static class ResultsWriter
             var cells = new List<string> { r.Student, Num(r.Score), Num(r.MaxScore) };
             foreach (var nb in notebooks)
                 cells.Add(r.Questions.FirstOrDefault(q => q.Notebook == nb) is { } q ? Num(q.Score) : "");
-            cells.Add(string.Join(" | ", r.Notes.Concat(r.Questions.SelectMany(q => q.Notes))));
+            cells.Add(string.Join(" | ", r.Notes.Concat(r.Questions.SelectMany(q => q.Notes))).ReplaceLineEndings(" "));
             sb.AppendLine(string.Join(',', cells.Select(Csv)));
         }
         return sb.ToString();

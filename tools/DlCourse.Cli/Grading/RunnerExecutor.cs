@@ -14,6 +14,8 @@ public sealed class RunnerExecutor : INotebookExecutor
         {
             CellTimeout = sandbox.Options.CellTimeout,
             StartTimeout = TimeSpan.FromSeconds(Math.Max(60, sandbox.Options.CellTimeout.TotalSeconds)),
+            // The first cell also compiles the kernel's C# pipeline, which takes seconds on a loaded machine.
+            FirstCellTimeout = sandbox.Options.CellTimeout + TimeSpan.FromSeconds(60),
             Environment = sandbox.Environment,
             CommandPrefix = sandbox.CommandPrefix,
             WorkingDirectory = workingDirectory,
