@@ -4,4 +4,5 @@ using DlCourse.Benchmarks;
 // `runner-latency` times whole kernel processes; every other argument goes to BenchmarkDotNet, which offers each
 // benchmark class in this assembly (add new ones in their own files).
 if (args is ["runner-latency", ..]) await RunnerLatency.RunAsync();
+else if (args is ["grading-throughput", ..]) await GradingThroughput.RunAsync();
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
