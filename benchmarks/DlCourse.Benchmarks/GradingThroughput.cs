@@ -10,7 +10,7 @@ public static class GradingThroughput
     public static async Task RunAsync(int submissions = 20, int jobs = 2)
     {
         var root = Directory.CreateTempSubdirectory("dlcourse-grading-bench-").FullName;
-        File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101); // the sandboxed worker runs as another user
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101); // the sandboxed worker runs as another user
         try
         {
             var source = Path.Combine(root, "source");

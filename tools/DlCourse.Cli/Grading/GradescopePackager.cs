@@ -30,10 +30,12 @@ internal static class GradescopePackager
             foreach (var f in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
                 if (!Rel(repo, f).Split('/').Any(p => p is "bin" or "obj" || p.StartsWith('.'))) entries[Rel(repo, f)] = f;
         foreach (var (path, _) in notebooks) entries[Rel(repo, path)] = Path.GetFullPath(path);
-        // Support files beside the notebooks and in the folders above them (course.csx, small data files).
-        for (var dir = source; IsInside(dir, repo) && dir != repo; dir = Path.GetDirectoryName(dir)!)
-            foreach (var f in Directory.EnumerateFiles(dir).Where(f => !f.EndsWith(".ipynb", StringComparison.Ordinal)))
+        // Support files: everything beside the notebooks (small data files), and the .csx loaders above them (course.csx).
+        foreach (var f in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            if (!f.EndsWith(".ipynb", StringComparison.Ordinal) && !Rel(source, f).Split('/').Any(p => p is "bin" or "obj" || p.StartsWith('.')))
                 entries[Rel(repo, f)] = f;
+        for (var dir = Path.GetDirectoryName(source)!; IsInside(dir, repo) && dir != repo; dir = Path.GetDirectoryName(dir)!)
+            foreach (var f in Directory.EnumerateFiles(dir, "*.csx")) entries[Rel(repo, f)] = f;
 
         var sourceInZip = Rel(repo, source);
         var tmp = Path.GetFullPath(zipPath) + ".tmp";
