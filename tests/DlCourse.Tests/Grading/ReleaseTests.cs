@@ -66,6 +66,37 @@ public class ReleaseTests
         Assert.True(cells.Any(c => GradingCell.Of(c).IsTest), "visible tests stay");
     }
 
+    /// <summary>Lines of the source that are not solution text (so may legitimately appear in the release too).</summary>
+    private static HashSet<string> PublicLines(Notebook source)
+    {
+        var secret = SecretLines(source).ToHashSet();
+        return source.Cells.SelectMany(c => c.Source.Split('\n')).Select(l => l.Trim()).Where(l => !secret.Contains(l)).ToHashSet();
+    }
+
+    [Fact]
+    public void Course_notebooks_release_without_any_solution_text()
+    {
+        string? repo = AppContext.BaseDirectory;
+        while (repo is not null && !File.Exists(Path.Combine(repo, "DlCourse.Lib.csproj"))) repo = Path.GetDirectoryName(repo);
+        Assert.NotNull(repo);
+        var notebooks = Releaser.FindNotebooks([Path.Combine(repo, "notebooks")]).ToList();
+        Assert.NotEmpty(notebooks);
+        var leaks = new List<string>();
+        foreach (var (path, relative) in notebooks)
+        {
+            var source = Notebook.Load(path);
+            var released = Releaser.Release(source, relative);
+            var releasedLines = released.Cells.SelectMany(c => c.Source.Split('\n')).Select(l => l.Trim()).ToHashSet();
+            var publicLines = PublicLines(source);
+            leaks.AddRange(SecretLines(source).Where(l => releasedLines.Contains(l) && !publicLines.Contains(l)).Select(l => $"{relative}: {l}"));
+            Assert.True(source.Cells.Any(c => GradingCell.Of(c) is { IsSolution: true }), $"{relative} has no solution cell");
+            Assert.True(source.Cells.Any(c => GradingCell.Of(c) is { IsTest: true, IsHidden: false }), $"{relative} has no visible test");
+            Assert.True(source.Cells.Any(c => GradingCell.Of(c) is { IsTest: true, IsHidden: true }), $"{relative} has no hidden test");
+            Assert.DoesNotContain(released.Cells, c => GradingCell.Of(c).IsHidden);
+        }
+        Assert.Empty(leaks);
+    }
+
     [Fact]
     public void Markdown_answer_becomes_placeholder()
     {
