@@ -20,10 +20,11 @@ public class ReleaseTests
 
     private static JsonObject Solution(string id) => new() { ["solution"] = true, ["grade"] = false, ["locked"] = false, ["grade_id"] = id, ["schema_version"] = 3 };
 
-    /// <summary>Every line inside a solution region (or a hidden test, or a model answer) of the source.</summary>
-    private static List<string> SecretLines(Notebook source)
+    /// <summary>The source's lines split by position: inside a solution region, a hidden test or a model answer, or not.</summary>
+    private static (List<string> Secret, HashSet<string> Public) Split(Notebook source)
     {
         var secret = new List<string>();
+        var open = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cell in source.Cells)
         {
             var role = GradingCell.Of(cell);
@@ -36,10 +37,13 @@ public class ReleaseTests
                 if (t == "// BEGIN SOLUTION") inside = true;
                 else if (t == "// END SOLUTION") inside = false;
                 else if (inside || t.EndsWith("// SOLUTION")) secret.Add(line);
+                else open.Add(t);
             }
         }
-        return secret.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return (secret.Select(l => l.Trim()).Where(l => l.Length > 0).ToList(), open);
     }
+
+    private static List<string> SecretLines(Notebook source) => Split(source).Secret;
 
     [Theory]
     [InlineData(GradingFixture.Q1)]
@@ -66,13 +70,6 @@ public class ReleaseTests
         Assert.True(cells.Any(c => GradingCell.Of(c).IsTest), "visible tests stay");
     }
 
-    /// <summary>Lines of the source that are not solution text (so may legitimately appear in the release too).</summary>
-    private static HashSet<string> PublicLines(Notebook source)
-    {
-        var secret = SecretLines(source).ToHashSet();
-        return source.Cells.SelectMany(c => c.Source.Split('\n')).Select(l => l.Trim()).Where(l => !secret.Contains(l)).ToHashSet();
-    }
-
     [Fact]
     public void Course_notebooks_release_without_any_solution_text()
     {
@@ -84,11 +81,11 @@ public class ReleaseTests
         var leaks = new List<string>();
         foreach (var (path, relative) in notebooks)
         {
-            var source = Notebook.Load(path);
+            var source = Cli.Notebooks.Notebook.Load(path);
             var released = Releaser.Release(source, relative);
             var releasedLines = released.Cells.SelectMany(c => c.Source.Split('\n')).Select(l => l.Trim()).ToHashSet();
-            var publicLines = PublicLines(source);
-            leaks.AddRange(SecretLines(source).Where(l => releasedLines.Contains(l) && !publicLines.Contains(l)).Select(l => $"{relative}: {l}"));
+            var (secret, publicLines) = Split(source);
+            leaks.AddRange(secret.Where(l => releasedLines.Contains(l) && !publicLines.Contains(l)).Select(l => $"{relative}: {l}"));
             Assert.True(source.Cells.Any(c => GradingCell.Of(c) is { IsSolution: true }), $"{relative} has no solution cell");
             Assert.True(source.Cells.Any(c => GradingCell.Of(c) is { IsTest: true, IsHidden: false }), $"{relative} has no visible test");
             Assert.True(source.Cells.Any(c => GradingCell.Of(c) is { IsTest: true, IsHidden: true }), $"{relative} has no hidden test");
