@@ -58,6 +58,10 @@ internal static class RedefinitionGuard
             return $"it declares {string.Join(", ", redefined.Select(n => $"`{n}`"))}, which the tests use; redefining test helpers is not allowed";
         var forbidden = Used(studentCode).Intersect(ForbiddenNames).Order().ToList();
         if (studentCode.Contains("#!", StringComparison.Ordinal)) forbidden.Add("#! magic commands");
+        // #r and #load would bring in code this screen never sees.
+        foreach (var directive in new[] { "#r", "#load", "#i" })
+            if (studentCode.Split('\n').Any(l => l.TrimStart().StartsWith(directive + " ", StringComparison.Ordinal) || l.TrimStart().StartsWith(directive + "\"", StringComparison.Ordinal)))
+                forbidden.Add($"{directive} directives");
         if (forbidden.Count > 0)
             return $"it uses {string.Join(", ", forbidden.Select(n => $"`{n}`"))}, which graded code may not use (kernel access, reflection or native code)";
         return null;

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace DlCourse.Cli.Grading;
 
 /// <summary>Limits for one worker; paths the worker must not see (source notebooks, submissions, results).</summary>
-public sealed record SandboxOptions(TimeSpan CellTimeout, int MemoryMb = 1024, int MaxProcesses = 512, long MaxOutputBytes = 1 << 20,
+public sealed record SandboxOptions(TimeSpan CellTimeout, int MemoryMb = 1024, int MaxProcesses = 512, long MaxOutputBytes = 1 << 20, int HomeMb = 256,
     IReadOnlyList<string>? HiddenFolders = null, IReadOnlyList<string>? HiddenFiles = null);
 
 /// <summary>
@@ -32,6 +32,7 @@ public sealed class Sandbox : IDisposable
         Directory.CreateDirectory(home);
         var uid = caps.CanSwitchUser ? 62000 + slot : -1;
         if (uid >= 0 && !Chown(home, uid)) { notes.Add("could not give the worker its own folder; it runs as the grader's user"); uid = -1; }
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var env = new Dictionary<string, string>
         {
@@ -51,6 +52,8 @@ public sealed class Sandbox : IDisposable
                     script.Add($"mount -t tmpfs -o size=64k,mode=0755 dlcourse-hidden {Quote(folder)}");
             foreach (var file in options.HiddenFiles ?? [])
                 if (File.Exists(file)) script.Add($"mount --bind /dev/null {Quote(file)}");
+            // A bounded home in memory, so student code cannot fill the grader's disk.
+            if (uid >= 0) script.Add($"mount -t tmpfs -o size={options.HomeMb}m,mode=0700,uid={uid},gid={uid} dlcourse-home {Quote(home)}");
         }
         else if (caps.UserNetworkNamespace)
             prefix.AddRange(["unshare", "--map-root-user", "--net", "--"]);
