@@ -20,7 +20,7 @@ public sealed class HostileClass : IDisposable
         var hiddenSource = Path.Combine(Fx.Source, GradingFixture.Q1);
         Fx.Student("correct", GradingFixture.Correct);
         Fx.Student("stub", new Dictionary<string, string>());
-        Fx.StudentWith("loop", "f1q1-impl", "static double Square(double x) { while (x < 0) { } return x * x; }");
+        Fx.StudentWith("loop", "f1q1-impl", "static double Square(double x) { while (x > 0) { } return x * x; }");
         Fx.StudentWith("exit", "f1q1-impl", "static double Square(double x) { if (x < 0) Environment.Exit(0); return x * x; }");
         Fx.StudentWith("overflow", "f1q1-impl", "static double Square(double x) => x < 0 ? Square(x) + 1 : x * x;");
         Fx.StudentWith("membomb", "f1q1-impl", "static double Square(double x) { var hoard = new List<byte[]>(); while (x < 0) hoard.Add(new byte[1 << 24]); return x * x; }");
@@ -108,8 +108,8 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
     [Fact]
     public void Infinite_loop_times_out_and_later_cells_still_run()
     {
-        AssertScores("loop", 1); // Square(3) passes; the hidden Square(-2.5) loops
-        Assert.Contains("timed out", Student("loop").Test("f1q1-negative").Output);
+        AssertScores("loop", 2); // the visible Square(3) loops; the hidden Square(-2.5) still runs and passes
+        Assert.Contains("timed out", Student("loop").Test("f1q1-three").Output);
         Assert.Contains("run again without it", Q1Reason("loop"));
     }
 

@@ -135,7 +135,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             foreach (var (i, o) in skipped) outcomes[i] = o;
             for (int k = 0; k < kept.Count; k++) outcomes[kept[k]] = run.Cells[k];
             int killer = kept.FindIndex(i => outcomes[i].Status is CellOutcomeStatus.Timeout or CellOutcomeStatus.Crashed);
-            bool laterCells = killer >= 0 && killer < kept.Count - 1;
+            bool laterCells = killer >= 0 && kept.Skip(killer + 1).Any(i => assembled.Notebook.Cells[i].Kind == CellKind.Code);
             if (killer < 0 || !laterCells || attempt >= options.MaxRestarts)
             {
                 if (killer >= 0 && laterCells)
