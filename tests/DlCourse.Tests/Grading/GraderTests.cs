@@ -116,16 +116,17 @@ public class GraderTests
     }
 
     [Fact]
-    public async Task Finished_students_survive_a_crash_of_the_grader_and_a_rerun_grades_only_what_changed()
+    public async Task Finished_students_survive_an_interrupted_run_and_a_rerun_grades_only_what_changed()
     {
         using var fx = new GradingFixture();
         fx.Student("gina", GradingFixture.Correct);
-        fx.Student("hank", GradingFixture.Correct);
-        var executor = new FakeExecutor { FailWith = nb => nb.ToJson().Contains("Enumerable.Range(1, n).Sum()") ? new IOException("grader killed") : null };
         fx.StudentWith("hank", "f1q2-impl", "static int SumTo(int n) => Enumerable.Range(1, n).Sum();\nstatic double Mean(double[] xs) => xs.Average();");
+        using var interrupt = new CancellationTokenSource();
+        // Ctrl-C (or a kill) arrives while hank is being graded.
+        var executor = new FakeExecutor { FailWith = nb => nb.ToJson().Contains("Enumerable.Range(1, n).Sum()") ? Cancel(interrupt) : null };
         var options = new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 1, CellTimeoutSeconds: 5);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => new Grader(executor, options).GradeAllAsync());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Grader(executor, options).GradeAllAsync(cancellation: interrupt.Token));
         Assert.True(File.Exists(Path.Combine(fx.Out, "gina", "results.json")));
         Assert.False(File.Exists(Path.Combine(fx.Out, "hank", "results.json")));
         Assert.Empty(Directory.EnumerateFiles(fx.Out, "*.tmp", SearchOption.AllDirectories));
@@ -144,6 +145,29 @@ public class GraderTests
         executor.Runs = 0;
         await new Grader(executor, options).GradeAllAsync();
         Assert.Equal(2, executor.Runs);
+    }
+
+    private static Exception Cancel(CancellationTokenSource source)
+    {
+        source.Cancel();
+        return new OperationCanceledException(source.Token);
+    }
+
+    [Fact]
+    public async Task A_grader_failure_on_one_notebook_is_reported_and_retried_on_the_next_run()
+    {
+        using var fx = new GradingFixture();
+        fx.Student("ivy", GradingFixture.Correct);
+        fx.Student("jack", GradingFixture.Correct);
+        var executor = new FakeExecutor { FailWith = nb => nb.Cells.Any(c => c.Source.Contains("Mean")) ? new IOException("disk full") : null };
+        var options = new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 2, CellTimeoutSeconds: 5);
+
+        var results = await new Grader(executor, options).GradeAllAsync();
+        Assert.All(results, r => Assert.Equal(3, r.Score));
+        Assert.All(results, r => Assert.Contains(r.Question("q2-sums.ipynb").Notes, n => n.Contains("the grader failed") && n.Contains("disk full")));
+
+        executor.FailWith = null;
+        Assert.All(await new Grader(executor, options).GradeAllAsync(), r => Assert.Equal(7, r.Score));
     }
 
     [Fact]

@@ -65,14 +65,26 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var started = DateTime.UtcNow;
         var questions = new List<QuestionResult>();
         var notes = new HashSet<string>();
+        bool complete = true;
         foreach (var source in sources)
         {
-            var (question, sandboxNotes) = await GradeNotebookAsync(student, source, slot, ct);
-            questions.Add(question);
-            notes.UnionWith(sandboxNotes);
+            try
+            {
+                var (question, sandboxNotes) = await GradeNotebookAsync(student, source, slot, ct);
+                questions.Add(question);
+                notes.UnionWith(sandboxNotes);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The grader's own failure (not the student's): report it, grade the rest, and retry this student on a rerun.
+                complete = false;
+                var max = Notebook.Load(source.Path).Cells.Select(GradingCell.Of).Where(r => r.IsTest).Sum(r => r.Points);
+                questions.Add(new QuestionResult(source.Relative, 0, max, [],
+                    [$"{source.Relative}: the grader failed on this notebook ({e.GetType().Name}: {e.Message}); please tell the course staff."]));
+            }
         }
         return new SubmissionResult(student.Name, questions.Sum(q => q.Score), questions.Sum(q => q.MaxScore), questions,
-            notes.Order().ToList(), fingerprint, (DateTime.UtcNow - started).TotalSeconds);
+            notes.Order().ToList(), complete ? fingerprint : "incomplete", (DateTime.UtcNow - started).TotalSeconds);
     }
 
     private async Task<(QuestionResult, IReadOnlyList<string>)> GradeNotebookAsync(Student student, SourceNotebook source, int slot, CancellationToken ct)
