@@ -119,6 +119,11 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
         AssertScores("exit", 1); // Square(3) passes; the hidden Square(-2.5) exits the worker
         Assert.False(Student("exit").Test("f1q1-negative").Passed);
         Assert.Contains("worker process exited", Student("exit").Test("f1q1-negative").Output);
+        // What students see before grades are published does not describe the hidden test.
+        Assert.DoesNotContain("f1q1-negative", string.Join("\n", Student("exit").Questions.SelectMany(q => q.Notes)));
+        var feedback = File.ReadAllText(Path.Combine(hostile.Fx.Out, "exit", "feedback.html"));
+        Assert.Contains("f1q1-negative (hidden)", feedback);
+        Assert.DoesNotContain("worker process exited", feedback);
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 
         for (int i = 0; i < assembled.Roles.Count; i++)
             if (assembled.Roles[i] is { IsSolution: true, GradeId: { } id } && outcomes[i].Status is CellOutcomeStatus.Error or CellOutcomeStatus.Timeout or CellOutcomeStatus.Crashed
-                && !notes.Any(n => n.Contains($"({id}) stopped the worker")))
+                && !notes.Any(n => n.Contains($"cell {id} stopped the worker")))
                 notes.Add($"{name}: your cell {id} {Describe(outcomes[i])}");
 
         var results = new List<TestResult>();
@@ -151,12 +151,15 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             if (killer < 0 || !laterCells || attempt >= options.MaxRestarts)
             {
                 if (killer >= 0 && laterCells)
-                    notes.Add($"{source.Relative}: the worker was stopped {attempt + 1} times; cells after cell {kept[killer] + 1} were not run.");
+                    notes.Add($"{source.Relative}: the worker was stopped {attempt + 1} times; the cells after {Name(kept[killer], assembled.Roles[kept[killer]])} were not run.");
                 return (outcomes, Merge(assembled.Notebook, run.Executed, kept, skipped), sandbox.Notes);
             }
             var cell = kept[killer];
             skipped[cell] = outcomes[cell];
-            notes.Add($"{source.Relative}: cell {cell + 1}{Id(assembled.Roles[cell])} stopped the worker ({Describe(outcomes[cell])}); the notebook was run again without it.");
+            // A hidden test's name and output stay out of notes, which students see before grades are published.
+            notes.Add(assembled.Roles[cell].IsHidden
+                ? $"{source.Relative}: a hidden test stopped the worker; the notebook was run again without it."
+                : $"{source.Relative}: {Name(cell, assembled.Roles[cell])} stopped the worker ({Describe(outcomes[cell])}); the notebook was run again without it.");
         }
     }
 
@@ -177,7 +180,8 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         return result;
     }
 
-    private static string Id(GradingCell role) => role.GradeId is { } id ? $" ({id})" : "";
+    private static string Name(int index, GradingCell role) =>
+        role.IsHidden ? "a hidden test" : role.GradeId is { } id ? $"cell {id}" : $"cell {index + 1} of the source notebook";
 
     internal static string Describe(CellOutcome o)
     {

@@ -84,12 +84,15 @@ internal static class ResultsWriter
             sb.Append("<table><tr><th>test</th><th>points</th><th>result</th></tr>\n");
             foreach (var t in q.Tests)
                 sb.Append($"<tr><td>{H(t.GradeId)}{(t.Hidden ? " (hidden)" : "")}</td><td>{Num(t.Score)} / {Num(t.MaxScore)}</td>" +
-                          $"<td class=\"{(t.Passed ? "pass" : "fail")}\"><pre>{H(t.Output)}</pre></td></tr>\n");
+                          $"<td class=\"{(t.Passed ? "pass" : "fail")}\"><pre>{H(t.Hidden ? HiddenSummary(t) : t.Output)}</pre></td></tr>\n");
             sb.Append("</table>\n");
         }
         sb.Append("</body></html>\n");
         return sb.ToString();
     }
+
+    // A hidden test's output can show its inputs and expected values; the page says only whether it passed.
+    private static string HiddenSummary(TestResult t) => t.Passed ? "passed" : "failed (details are shown when grades are published)";
 
     public static string InternalJson(SubmissionResult result) => JsonSerializer.Serialize(result, Indented);
 
