@@ -19,6 +19,7 @@ public sealed record GradeProgress(string Student, bool Finished, bool Skipped, 
 public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 {
     private const string InternalResults = "grading.json";
+    private const long MaxNotebookBytes = 50L << 20;
     private readonly object gradebookLock = new();
 
     public async Task<IReadOnlyList<SubmissionResult>> GradeAllAsync(IProgress<GradeProgress>? progress = null, CancellationToken cancellation = default)
@@ -26,6 +27,12 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var sources = Releaser.FindNotebooks([options.Source]).Select(s => new SourceNotebook(Path.GetFullPath(s.Path), s.Relative)).ToList();
         if (sources.Count == 0) throw new FileNotFoundException($"{options.Source}: no source notebooks found.");
         var students = FindStudents(sources);
+        // Results hold hidden tests and other students' work: a new results folder is private to the grader's user.
+        if (!Directory.Exists(options.Out))
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(options.Out);
+            else Directory.CreateDirectory(options.Out, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var sourceRoot = File.Exists(options.Source) ? Path.GetDirectoryName(Path.GetFullPath(options.Source))! : Path.GetFullPath(options.Source);
         var sourceHash = Hash(sourceRoot, sources.Select(s => s.Path));
         var results = new SubmissionResult?[students.Count];
@@ -99,6 +106,8 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 
         var path = FindSubmission(student.Root, source);
         if (path is null) return (Zero($"{name} was not found in your submission."), []);
+        if (new FileInfo(path).Length > MaxNotebookBytes)
+            return (Zero($"{name}: your notebook is over {MaxNotebookBytes >> 20} MB; clear its outputs and submit again."), []);
         Notebook studentNotebook;
         try { studentNotebook = Notebook.Parse(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path)); }
         catch (NotebookFormatException e) { return (Zero($"{name}: your notebook could not be read: {e.Message}"), []); }

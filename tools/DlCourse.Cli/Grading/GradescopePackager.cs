@@ -111,8 +111,9 @@ internal static class GradescopePackager
         src="$root/source"
         results="$root/results"
         mkdir -p "$results"
-        # Student code runs as an unprivileged user: keep the solutions and hidden tests unreadable to it.
+        # Student code runs as an unprivileged user: keep the solutions, hidden tests and results unreadable to it.
         find "$src" -name '*.ipynb' -exec chmod 600 {} +
+        chmod 700 "$results"
         dlcourse="${DLCOURSE:-dotnet $src/tool/dlcourse.dll}"
         $dlcourse grade --source "$src/{{sourceInZip}}" --submissions "$root/submission" --out "$results" \
           --single -j 1 --timeout {{timeout.ToString(CultureInfo.InvariantCulture)}} --memory {{memoryMb}}
