@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
@@ -43,7 +42,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             async (i, ct) =>
             {
                 var student = students[i];
-                var fingerprint = sourceHash + ":" + Hash(student.Root, Directory.EnumerateFiles(student.Root, "*", SearchOption.AllDirectories)
+                var fingerprint = sourceHash + ":" + Hash(student.Root, Directory.EnumerateFiles(student.Root, "*.ipynb", SearchOption.AllDirectories)
                     .Where(f => !IsInside(f, options.Out)));
                 if (ResultsWriter.ReadInternal(Path.Combine(student.Out, InternalResults)) is { } done && done.Fingerprint == fingerprint)
                 {
