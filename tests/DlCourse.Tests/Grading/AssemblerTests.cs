@@ -82,6 +82,7 @@ public class AssemblerTests
     [InlineData("static double Square(double x) => (double)typeof(Math).GetMethod(\"Abs\", new[] { typeof(double) })!.Invoke(null, new object[] { x * x })!;", "`GetMethod`")]
     [InlineData("#!fsharp\nlet square x = x * x", "magic commands")]
     [InlineData("#r \"/tmp/evil.dll\"\nstatic double Square(double x) => x * x;", "#r directives")]
+    [InlineData("static double Square(double x) => 0;\nAppDomain.CurrentDomain.FirstChanceException += (s, e) => { };", "`AppDomain`")]
     public void Cells_that_redefine_test_helpers_or_reach_the_kernel_are_not_run(string code, string reason)
     {
         var assembled = SubmissionAssembler.Assemble(Source, WithImpl(code), "q1");
