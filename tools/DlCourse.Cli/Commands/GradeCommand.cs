@@ -25,6 +25,11 @@ public static class GradeCommand
             var options = new GradeOptions(r.GetValueForOption(source)!, r.GetValueForOption(submissions)!, r.GetValueForOption(output)!,
                 r.GetValueForOption(jobs), r.GetValueForOption(timeout), r.GetValueForOption(memory), r.GetValueForOption(single) ? true : null);
             try { context.ExitCode = await RunAsync(options, context.GetCancellationToken()); }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine("grade: interrupted; the students already graded are saved, and a rerun goes on from there.");
+                context.ExitCode = 130;
+            }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MalformedSolutionException or NotebookFormatException)
             {
                 Console.Error.WriteLine($"grade: {e.Message}");
