@@ -55,7 +55,7 @@ internal static class RedefinitionGuard
     {
         var redefined = Declared(studentCode).Where(n => usedByTests.Contains(n) && !declaredBySolution.Contains(n)).Order().ToList();
         if (redefined.Count > 0)
-            return $"it declares {string.Join(", ", redefined.Select(n => $"`{n}`"))}, which the tests use; redefining test helpers is not allowed";
+            return $"it declares {string.Join(", ", redefined.Select(n => $"`{n}`"))}, which the tests use; redefining names the tests rely on is not allowed (rename your own helpers)";
         var forbidden = Used(studentCode).Intersect(ForbiddenNames).Order().ToList();
         if (studentCode.Contains("#!", StringComparison.Ordinal)) forbidden.Add("#! magic commands");
         // #r and #load would bring in code this screen never sees.
