@@ -11,4 +11,7 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
     CheckCommand.Create(),
     KernelCommand.Create(),
 };
+root.AddCommand(ReleaseCommand.Create());
+root.AddCommand(GradeCommand.Create());
+root.AddCommand(GradescopeCommand.Create());
 return await root.InvokeAsync(args);
