@@ -9,9 +9,9 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
 {
     RunCommand.Create(),
     CheckCommand.Create(),
+    ReleaseCommand.Create(),
+    GradeCommand.Create(),
+    GradescopeCommand.Create(),
     KernelCommand.Create(),
 };
-root.AddCommand(ReleaseCommand.Create());
-root.AddCommand(GradeCommand.Create());
-root.AddCommand(GradescopeCommand.Create());
 return await root.InvokeAsync(args);
