@@ -1,0 +1,120 @@
+using Microsoft.Playwright;
+
+namespace DlCourse.Cli.Export;
+
+/// <summary>What printing one page did: every URL it requested, and the ones refused because they were not local.</summary>
+public sealed record PrintResult(IReadOnlyList<string> RequestedUrls, IReadOnlyList<string> BlockedUrls, IReadOnlyList<string> PageErrors);
+
+/// <summary>A headless Chromium, driven by Playwright, that prints report pages to PDF; start once and reuse it for a batch.</summary>
+public sealed class PdfBrowser : IAsyncDisposable
+{
+    /// <summary>Debian's Chromium unless <c>DLCOURSE_CHROMIUM</c> names another; Playwright's own browser downloads are never used.</summary>
+    public static string ExecutablePath => Environment.GetEnvironmentVariable("DLCOURSE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    private static readonly string[] Args =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    // A4 less the side margins below, in CSS pixels: pages are laid out at the width they are printed at, so charts fit.
+    private const int ContentWidthPx = 688;
+    private static readonly Margin PageMargin = new() { Top = "12mm", Bottom = "16mm", Left = "14mm", Right = "14mm" };
+    private const string Footer =
+        "<div style=\"width:100%;font-size:8px;color:#59636e;text-align:center;font-family:sans-serif\">" +
+        "<span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></div>";
+
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+
+    private PdfBrowser(IPlaywright playwright, IBrowser browser) => (this.playwright, this.browser) = (playwright, browser);
+
+    /// <summary>How long to wait for math and charts to finish before giving up on a page.</summary>
+    public TimeSpan RenderTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Starts Chromium; throws <see cref="ExportException"/> saying what to install when it cannot.</summary>
+    public static async Task<PdfBrowser> StartAsync()
+    {
+        var executable = ExecutablePath;
+        if (!File.Exists(executable))
+            throw new ExportException($"Chromium is not installed (looked for {executable}): install it with `apt-get install chromium` or run environment/setup.sh");
+        IPlaywright playwright;
+        try { playwright = await Playwright.CreateAsync(); }
+        catch (Exception e)
+        {
+            throw new ExportException($"Playwright's driver did not start ({FirstLine(e.Message)}); rebuild the tool so that its .playwright folder is next to it", e);
+        }
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Args = Args, Headless = true });
+            return new PdfBrowser(playwright, browser);
+        }
+        catch (Exception e)
+        {
+            playwright.Dispose();
+            throw new ExportException($"Chromium at {executable} did not start ({FirstLine(e.Message)}); reinstall it with `apt-get install chromium` or run environment/setup.sh", e);
+        }
+    }
+
+    /// <summary>Opens <paramref name="htmlPath"/>, waits for math and charts, and writes the PDF atomically to <paramref name="pdfPath"/>.</summary>
+    public async Task<PrintResult> PrintAsync(string htmlPath, string pdfPath)
+    {
+        var requested = new List<string>();
+        var blocked = new List<string>();
+        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = ContentWidthPx, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.Request += (_, request) => { lock (requested) requested.Add(request.Url); };
+        // Reports are self-contained: anything that is not a local file or inline data is refused, never fetched.
+        await page.RouteAsync("**/*", async route =>
+        {
+            var url = route.Request.Url;
+            if (url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal))
+                await route.ContinueAsync();
+            else
+            {
+                lock (blocked) blocked.Add(url);
+                await route.AbortAsync("blockedbyclient");
+            }
+        });
+
+        await page.GotoAsync(new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        try
+        {
+            await page.WaitForFunctionAsync("() => window.__dlcourseReady === true", null,
+                new() { Timeout = (float)RenderTimeout.TotalMilliseconds, PollingInterval = 50 });
+        }
+        catch (TimeoutException)
+        {
+            throw new ExportException($"{htmlPath}: math and charts did not finish rendering within {RenderTimeout.TotalSeconds:0} s");
+        }
+        var errors = await page.EvaluateAsync<string[]>("() => window.__dlcourseErrors || []");
+
+        var pdf = await page.PdfAsync(new()
+        {
+            Format = "A4", PrintBackground = true, Margin = PageMargin,
+            DisplayHeaderFooter = true, HeaderTemplate = "<div></div>", FooterTemplate = Footer,
+        });
+        AtomicFile.Write(pdfPath, pdf);
+        lock (requested) lock (blocked) return new PrintResult(requested.ToList(), blocked.ToList(), errors);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    private static string FirstLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? s;
+}
+
+/// <summary>Writes files through a temporary sibling and a rename, so a reader never sees half a file.</summary>
+public static class AtomicFile
+{
+    public static void Write(string path, byte[] bytes)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + $".{Environment.ProcessId}.tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, full, overwrite: true);
+    }
+
+    public static void Write(string path, string text) => Write(path, System.Text.Encoding.UTF8.GetBytes(text));
+}
