@@ -19,7 +19,7 @@ public sealed class PdfBrowser : IAsyncDisposable
     private static readonly Margin PageMargin = new() { Top = "12mm", Bottom = "16mm", Left = "14mm", Right = "14mm" };
     private const string Footer =
         "<div style=\"width:100%;font-size:8px;color:#59636e;text-align:center;font-family:sans-serif\">" +
-        "<span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></div>";
+        "Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>";
 
     private readonly IPlaywright playwright;
     private readonly IBrowser browser;
@@ -29,10 +29,10 @@ public sealed class PdfBrowser : IAsyncDisposable
     /// <summary>How long to wait for math and charts to finish before giving up on a page.</summary>
     public TimeSpan RenderTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Starts Chromium; throws <see cref="ExportException"/> saying what to install when it cannot.</summary>
-    public static async Task<PdfBrowser> StartAsync()
+    /// <summary>Starts Chromium (<see cref="ExecutablePath"/> unless given); throws <see cref="ExportException"/> saying what to install when it cannot.</summary>
+    public static async Task<PdfBrowser> StartAsync(string? executablePath = null)
     {
-        var executable = ExecutablePath;
+        var executable = executablePath ?? ExecutablePath;
         if (!File.Exists(executable))
             throw new ExportException($"Chromium is not installed (looked for {executable}): install it with `apt-get install chromium` or run environment/setup.sh");
         IPlaywright playwright;

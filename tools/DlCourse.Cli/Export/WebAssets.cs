@@ -22,10 +22,10 @@ public sealed class WebAssets
     /// <summary>Every script a report page loads, in order.</summary>
     public static IEnumerable<string> Scripts => [KatexJs, PlotlyJs, HighlightJs, .. HighlightLanguages];
 
-    /// <summary>Finds the assets: <c>DLCOURSE_WEB_ASSETS</c>, else <c>environment/web/node_modules</c> above the current folder or the tool.</summary>
-    public static WebAssets Find()
+    /// <summary>Finds the assets: <paramref name="root"/>, else <c>DLCOURSE_WEB_ASSETS</c>, else <c>environment/web/node_modules</c> above the current folder or the tool.</summary>
+    public static WebAssets Find(string? root = null)
     {
-        var fromEnv = Environment.GetEnvironmentVariable("DLCOURSE_WEB_ASSETS");
+        var fromEnv = root ?? Environment.GetEnvironmentVariable("DLCOURSE_WEB_ASSETS");
         var candidates = !string.IsNullOrEmpty(fromEnv)
             ? [fromEnv]
             : Ancestors(Directory.GetCurrentDirectory()).Concat(Ancestors(AppContext.BaseDirectory))
