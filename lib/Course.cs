@@ -8,6 +8,7 @@ public static class Course
     public static string Start()
     {
         ChartDisplay.Register();
+        Derivations.DerivativeCheckDisplay.Register();
         return $"DlCourse ready: profile {Profile.Current.ToString().ToLowerInvariant()}";
     }
 }

@@ -1,20 +1,14 @@
-using Microsoft.DotNet.Interactive.PackageManagement;
-using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Commands;
-using Microsoft.DotNet.Interactive.CSharp;
-using Microsoft.DotNet.Interactive.Events;
-var csharp = new CSharpKernel().UseKernelHelpers().UseValueSharing().UseNugetDirective((k, refs) => { k.AddAssemblyReferences(refs.SelectMany(r => r.AssemblyPaths)); return Task.CompletedTask; });
-var kernel = new CompositeKernel { csharp };
-kernel.DefaultKernelName = "csharp";
-foreach (var code in args)
+using System.CommandLine;
+using DlCourse.Cli.Commands;
+using Spectre.Console;
+
+// In CI logs there is no terminal width to honour; don't wrap result lines at 80 columns.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+
+var root = new RootCommand("dlcourse: run, check, export and grade DlCourse notebooks.")
 {
-    var result = await kernel.SendAsync(new SubmitCode(code, "csharp"));
-    foreach (var e in result.Events)
-    {
-        Console.WriteLine($"{e.GetType().Name}: " + e switch {
-            DisplayEvent d => string.Join(" | ", d.FormattedValues.Select(f => f.MimeType + "=" + f.Value[..Math.Min(200, f.Value.Length)])),
-            CommandFailed f => f.Message,
-            DiagnosticsProduced dp => string.Join(";", dp.Diagnostics.Select(x => x.Message)),
-            _ => ""});
-    }
-}
+    RunCommand.Create(),
+    CheckCommand.Create(),
+    KernelCommand.Create(),
+};
+return await root.InvokeAsync(args);

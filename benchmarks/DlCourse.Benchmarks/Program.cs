@@ -1,0 +1,7 @@
+using BenchmarkDotNet.Running;
+using DlCourse.Benchmarks;
+
+// `runner-latency` times whole kernel processes; every other argument goes to BenchmarkDotNet, which offers each
+// benchmark class in this assembly (add new ones in their own files).
+if (args is ["runner-latency", ..]) await RunnerLatency.RunAsync();
+else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,53 @@
+namespace DlCourse.Data;
+
+/// <summary>Small seeded 2-D data sets for the gradient-descent and decision-region questions.</summary>
+public static class Synthetic
+{
+    /// <summary>Two Gaussian classes: class 0 around (−1, −1), class 1 around (1, 1), each with standard deviation <paramref name="spread"/>.</summary>
+    public static Dataset TwoGaussians(int perClass, int seed, double spread = 1.0) =>
+        Gaussians([(-1, -1), (1, 1)], perClass, seed, spread);
+
+    /// <summary>Three Gaussian classes around the corners of a triangle centred on the origin.</summary>
+    public static Dataset ThreeGaussians(int perClass, int seed, double spread = 0.7) =>
+        Gaussians([(0, 2), (-1.8, -1), (1.8, -1)], perClass, seed, spread);
+
+    /// <summary>Classes with Gaussian clouds around the given centres, in shuffled order.</summary>
+    public static Dataset Gaussians(IReadOnlyList<(double X, double Y)> centres, int perClass, int seed, double spread)
+    {
+        var random = new Random(seed);
+        var rows = new List<double[]>();
+        var labels = new List<int>();
+        for (int c = 0; c < centres.Count; c++)
+            for (int i = 0; i < perClass; i++)
+            {
+                rows.Add([centres[c].X + spread * Normal(random), centres[c].Y + spread * Normal(random)]);
+                labels.Add(c);
+            }
+        return Dataset.FromRows(rows, labels.ToArray(), centres.Count).Shuffle(seed);
+    }
+
+    /// <summary>The four XOR points (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→0.</summary>
+    public static Dataset Xor() => Dataset.FromRows([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0]);
+
+    /// <summary>XOR with Gaussian noise: <paramref name="perCorner"/> points around each corner of the unit square.</summary>
+    public static Dataset NoisyXor(int perCorner, int seed, double spread = 0.15)
+    {
+        var random = new Random(seed);
+        var rows = new List<double[]>();
+        var labels = new List<int>();
+        foreach (var (x, y) in new[] { (0, 0), (0, 1), (1, 0), (1, 1) })
+            for (int i = 0; i < perCorner; i++)
+            {
+                rows.Add([x + spread * Normal(random), y + spread * Normal(random)]);
+                labels.Add(x ^ y);
+            }
+        return Dataset.FromRows(rows, labels.ToArray(), 2).Shuffle(seed);
+    }
+
+    /// <summary>A standard normal draw (Box–Muller).</summary>
+    public static double Normal(Random random)
+    {
+        double u = 1.0 - random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble());
+    }
+}

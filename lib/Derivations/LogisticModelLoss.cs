@@ -1,0 +1,98 @@
+using DlCourse.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace DlCourse.Derivations;
+
+/// <summary>The per-sample loss ℓ(z, y) of a sigmoid output ŷ = σ(z): cross-entropy or squared error.</summary>
+public enum LogisticLossKind { CrossEntropy, SquaredError }
+
+/// <summary>The mean loss of a logistic model ŷ = σ(Xw + b) with an L2 penalty on w (not b):
+/// L(θ) = (1/m) Σ_i ℓ(z_i, y_i) + (λ/2m)‖w‖², with parameters θ = (w_1, …, w_d, b), bias last.
+/// Its gradient and Hessian follow from the chain rule through z = X̃θ (X̃ = [X 1]):
+/// ∇L = (1/m) X̃ᵀ ℓ'(z) + (λ/m)(w, 0) and ∇²L = (1/m) X̃ᵀ diag(ℓ''(z)) X̃ + (λ/m) diag(1, …, 1, 0).</summary>
+public sealed class LogisticModelLoss
+{
+    private readonly Matrix<double> augmented;
+    private readonly double[] targets;
+
+    public LogisticModelLoss(LogisticLossKind kind, Matrix<double> features, double[] targets, double lambda = 0)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (features.RowCount == 0) throw new ArgumentException("There are no samples; pass at least one row of features.", nameof(features));
+        if (targets.Length != features.RowCount)
+            throw new ArgumentException($"features has {features.RowCount} rows (samples) but there are {targets.Length} targets; pass one target per row.", nameof(targets));
+        if (lambda < 0) throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "The L2 strength λ must be ≥ 0.");
+        Kind = kind;
+        Lambda = lambda;
+        this.targets = (double[])targets.Clone();
+        augmented = features.Append(Matrix<double>.Build.Dense(features.RowCount, 1, 1.0));
+    }
+
+    public LogisticLossKind Kind { get; }
+    public double Lambda { get; }
+    public int SampleCount => augmented.RowCount;
+
+    /// <summary>d + 1: the weights then the bias.</summary>
+    public int ParameterCount => augmented.ColumnCount;
+
+    /// <summary>The logits z = Xw + b.</summary>
+    public double[] Logits(double[] parameters)
+    {
+        if (parameters.Length != ParameterCount)
+            throw new ArgumentException($"Expected {ParameterCount} parameters (the {ParameterCount - 1} weights, then the bias) but got {parameters.Length}.", nameof(parameters));
+        return (augmented * MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(parameters)).ToArray();
+    }
+
+    /// <summary>The predicted probabilities ŷ = σ(Xw + b).</summary>
+    public double[] Probabilities(double[] parameters) => Sigmoid.Apply(Logits(parameters));
+
+    public double Value(double[] parameters)
+    {
+        var z = Logits(parameters);
+        double sum = 0;
+        for (int i = 0; i < z.Length; i++) sum += SampleLoss(Kind, z[i], targets[i]);
+        double penalty = 0;
+        for (int j = 0; j < parameters.Length - 1; j++) penalty += parameters[j] * parameters[j];
+        return sum / SampleCount + Lambda / (2.0 * SampleCount) * penalty;
+    }
+
+    public double[] Gradient(double[] parameters)
+    {
+        var z = Logits(parameters);
+        var slopes = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(z.Length, i => SampleSlope(Kind, z[i], targets[i]));
+        var g = (augmented.TransposeThisAndMultiply(slopes) / SampleCount).ToArray();
+        for (int j = 0; j < parameters.Length - 1; j++) g[j] += Lambda / SampleCount * parameters[j];
+        return g;
+    }
+
+    public Matrix<double> Hessian(double[] parameters)
+    {
+        var z = Logits(parameters);
+        var curvature = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(z.Length, i => SampleCurvature(Kind, z[i], targets[i]));
+        var h = augmented.TransposeThisAndMultiply(Matrix<double>.Build.DenseOfDiagonalVector(curvature) * augmented) / SampleCount;
+        for (int j = 0; j < parameters.Length - 1; j++) h[j, j] += Lambda / SampleCount;
+        return h;
+    }
+
+    /// <summary>ℓ(z, y): softplus(z) − yz for cross-entropy (= BCE of σ(z)), (σ(z) − y)² for squared error.</summary>
+    public static double SampleLoss(LogisticLossKind kind, double z, double y) => kind switch
+    {
+        LogisticLossKind.CrossEntropy => BinaryCrossEntropyWithLogits.Value(z, y),
+        _ => (Sigmoid.Apply(z) - y) * (Sigmoid.Apply(z) - y),
+    };
+
+    /// <summary>dℓ/dz: σ − y for cross-entropy; 2(σ − y)·σ(1 − σ) for squared error, which vanishes when σ saturates even if σ − y ≈ ±1.</summary>
+    public static double SampleSlope(LogisticLossKind kind, double z, double y)
+    {
+        double s = Sigmoid.Apply(z);
+        return kind == LogisticLossKind.CrossEntropy ? s - y : 2 * (s - y) * s * (1 - s);
+    }
+
+    /// <summary>d²ℓ/dz²: σ(1 − σ) > 0 for cross-entropy; 2σ'[σ' + (σ − y)(1 − 2σ)] with σ' = σ(1 − σ) for squared error, which is negative for some z.</summary>
+    public static double SampleCurvature(LogisticLossKind kind, double z, double y)
+    {
+        double s = Sigmoid.Apply(z), ds = s * (1 - s);
+        return kind == LogisticLossKind.CrossEntropy ? ds : 2 * ds * (ds + (s - y) * (1 - 2 * s));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Numerics.Tensors;
+using DlCourse.Data;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace DlCourse.Models;
+
+/// <summary>
+/// Least squares ŷ = wᵀx + b with loss MSE = (1/m) Σ (ŷ − y)², fitted in closed form (normal equations) or by gradient
+/// descent. Parameters: w, then b. Gradient: ∇_w = (2/m) Σ (ŷ − y) x, ∇_b = (2/m) Σ (ŷ − y). Targets are the data's
+/// <see cref="Dataset.Targets"/>, or its labels when there are none (as for XOR).
+/// </summary>
+public sealed class LinearRegression(int featureCount) : ITrainable
+{
+    public int FeatureCount { get; } = featureCount;
+
+    public float[] Parameters { get; } = new float[featureCount + 1];
+
+    public Span<float> Weights => Parameters.AsSpan(0, FeatureCount);
+
+    public float Bias { get => Parameters[FeatureCount]; set => Parameters[FeatureCount] = value; }
+
+    /// <summary>Solves XᵀX θ = Xᵀy for θ = [w; b] (X with a column of ones appended), in double precision.</summary>
+    public static LinearRegression FitNormalEquations(Dataset data)
+    {
+        var design = Matrix<double>.Build.Dense(data.Count, data.FeatureCount + 1, (i, j) => j < data.FeatureCount ? data[i, j] : 1.0);
+        var targets = Vector<double>.Build.Dense(data.Count, i => data.Target(i));
+        var gram = design.TransposeThisAndMultiply(design);
+        if (gram.Rank() < gram.RowCount)
+            throw new InvalidOperationException("XᵀX is singular (features are linearly dependent or there are too few examples): the normal equations have no unique solution.");
+        var theta = gram.Solve(design.TransposeThisAndMultiply(targets));
+        var model = new LinearRegression(data.FeatureCount);
+        for (int j = 0; j <= data.FeatureCount; j++) model.Parameters[j] = (float)theta[j];
+        return model;
+    }
+
+    public double Predict(ReadOnlySpan<float> x) => TensorPrimitives.Dot(Parameters.AsSpan(0, FeatureCount), x) + Parameters[FeatureCount];
+
+    public double Loss(Dataset data) => LossAndGradient(data, null, new float[Parameters.Length]);
+
+    public double LossAndGradient(Dataset data, int[]? rows, Span<float> gradient)
+    {
+        if (data.FeatureCount != FeatureCount) throw new ArgumentException($"the model expects {FeatureCount} features, the data has {data.FeatureCount}");
+        int m = rows?.Length ?? data.Count;
+        gradient.Clear();
+        double loss = 0;
+        for (int r = 0; r < m; r++)
+        {
+            int i = rows?[r] ?? r;
+            var x = data.Row(i);
+            double error = Predict(x) - data.Target(i);
+            loss += error * error;
+            float g = (float)(2 * error / m);
+            TensorPrimitives.MultiplyAdd(x, g, gradient[..FeatureCount], gradient[..FeatureCount]);
+            gradient[FeatureCount] += g;
+        }
+        return loss / m;
+    }
+
+    public double? Accuracy(Dataset data) => null;
+}

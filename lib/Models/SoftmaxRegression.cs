@@ -1,0 +1,152 @@
+using System.Numerics.Tensors;
+using DlCourse.Data;
+
+namespace DlCourse.Models;
+
+/// <summary>
+/// Multinomial logistic regression: ŷ = softmax(Wx + b), loss = mean cross-entropy + (λ/2)‖W‖² (bias not penalised).
+/// Parameters: W row by row (<see cref="ClassCount"/> × <see cref="FeatureCount"/>), then b.
+/// Gradient: ∇_W = (1/m) Σ (ŷ − y) xᵀ + λW, ∇_b = (1/m) Σ (ŷ − y).
+/// </summary>
+public sealed class SoftmaxRegression : ITrainable
+{
+    private readonly ParallelRows parallelLoss = new(), parallelGradient = new();
+    private float[] scratch = [];
+
+    /// <summary>A model with zero weights (every class equally likely) or, given a seed, small random weights.</summary>
+    public SoftmaxRegression(int featureCount, int classCount, double l2 = 0, int? seed = null, double initScale = 0.01)
+    {
+        if (classCount < 2) throw new ArgumentOutOfRangeException(nameof(classCount), "softmax regression needs at least two classes");
+        FeatureCount = featureCount;
+        ClassCount = classCount;
+        L2 = l2;
+        Parameters = new float[classCount * featureCount + classCount];
+        if (seed is int s)
+        {
+            var random = new Random(s);
+            for (int i = 0; i < classCount * featureCount; i++) Parameters[i] = (float)(initScale * Synthetic.Normal(random));
+        }
+    }
+
+    public int FeatureCount { get; }
+    public int ClassCount { get; }
+
+    /// <summary>λ of the penalty (λ/2)‖W‖².</summary>
+    public double L2 { get; set; }
+
+    public float[] Parameters { get; }
+
+    /// <summary>The weights of class <paramref name="k"/>: one value per feature (a 28 × 28 image for MNIST).</summary>
+    public Span<float> Weights(int k) => Parameters.AsSpan(k * FeatureCount, FeatureCount);
+
+    public Span<float> Bias => Parameters.AsSpan(ClassCount * FeatureCount, ClassCount);
+
+    /// <summary>‖W‖₂ (Frobenius norm of the weights, bias excluded).</summary>
+    public double WeightNorm => Math.Sqrt(TensorPrimitives.SumOfSquares(Parameters.AsSpan(0, ClassCount * FeatureCount)));
+
+    /// <summary>z = Wx + b for one example.</summary>
+    public void Logits(ReadOnlySpan<float> x, Span<float> logits)
+    {
+        CheckFeatures(x.Length);
+        for (int k = 0; k < ClassCount; k++)
+            logits[k] = TensorPrimitives.Dot(Parameters.AsSpan(k * FeatureCount, FeatureCount), x) + Parameters[ClassCount * FeatureCount + k];
+    }
+
+    /// <summary>Class probabilities softmax(Wx + b) for one example.</summary>
+    public double[] Probabilities(ReadOnlySpan<float> x)
+    {
+        Span<float> z = stackalloc float[ClassCount];
+        Logits(x, z);
+        float max = TensorPrimitives.Max(z);
+        var p = new double[ClassCount];
+        double sum = 0;
+        for (int k = 0; k < ClassCount; k++) sum += p[k] = Math.Exp(z[k] - max);
+        for (int k = 0; k < ClassCount; k++) p[k] /= sum;
+        return p;
+    }
+
+    public int Predict(ReadOnlySpan<float> x)
+    {
+        Span<float> z = stackalloc float[ClassCount];
+        Logits(x, z);
+        return TensorPrimitives.IndexOfMax(z);
+    }
+
+    public int[] Predict(Dataset data)
+    {
+        CheckFeatures(data.FeatureCount);
+        var predictions = new int[data.Count];
+        Parallel.For(0, data.Count, i => predictions[i] = Predict(data.Row(i)));
+        return predictions;
+    }
+
+    public double? Accuracy(Dataset data)
+    {
+        var predicted = Predict(data);
+        return data.Count == 0 ? double.NaN : predicted.Where((p, i) => p == data.Labels[i]).Count() / (double)data.Count;
+    }
+
+    public double Loss(Dataset data)
+    {
+        CheckFeatures(data.FeatureCount);
+        double total = parallelLoss.Run(data.Count, FeatureCount * ClassCount, Span<float>.Empty,
+            (start, end, _) => Accumulate(data, null, start, end, Span<float>.Empty, gradient: false));
+        return total / data.Count + Penalty();
+    }
+
+    public double LossAndGradient(Dataset data, int[]? rows, Span<float> gradient)
+    {
+        CheckFeatures(data.FeatureCount);
+        if (gradient.Length != Parameters.Length) throw new ArgumentException($"gradient has length {gradient.Length}, the model has {Parameters.Length} parameters");
+        int m = rows?.Length ?? data.Count;
+        if (scratch.Length != Parameters.Length) scratch = new float[Parameters.Length];
+        double total = parallelGradient.Run(m, FeatureCount * ClassCount * 2, scratch,
+            (start, end, accumulator) => Accumulate(data, rows, start, end, accumulator, gradient: true));
+
+        // Mean over the batch, then the penalty's λW on the weights only.
+        TensorPrimitives.Multiply(scratch, 1f / m, gradient);
+        int weights = ClassCount * FeatureCount;
+        if (L2 != 0) TensorPrimitives.MultiplyAdd(Parameters.AsSpan(0, weights), (float)L2, gradient[..weights], gradient[..weights]);
+        return total / m + Penalty();
+    }
+
+    /// <summary>Sum of cross-entropies over rows [start, end), adding Σ (ŷ − y) [xᵀ, 1] into the accumulator when asked.</summary>
+    private double Accumulate(Dataset data, int[]? rows, int start, int end, Span<float> accumulator, bool gradient)
+    {
+        int d = FeatureCount, classes = ClassCount, biasOffset = classes * d;
+        Span<float> z = stackalloc float[classes];
+        double loss = 0;
+        for (int r = start; r < end; r++)
+        {
+            int i = rows?[r] ?? r;
+            var x = data.Row(i);
+            int y = data.Labels[i];
+            for (int k = 0; k < classes; k++)
+                z[k] = TensorPrimitives.Dot(Parameters.AsSpan(k * d, d), x) + Parameters[biasOffset + k];
+
+            // log Σ exp z − z_y, shifted by the max so that exp never overflows.
+            float max = TensorPrimitives.Max(z);
+            TensorPrimitives.Subtract(z, max, z);
+            float shiftedTarget = z[y];
+            TensorPrimitives.Exp(z, z);
+            float sum = TensorPrimitives.Sum(z);
+            loss += Math.Log(sum) - shiftedTarget;
+            if (!gradient) continue;
+            for (int k = 0; k < classes; k++)
+            {
+                float g = z[k] / sum - (k == y ? 1f : 0f);
+                var row = accumulator.Slice(k * d, d);
+                TensorPrimitives.MultiplyAdd(x, g, row, row);
+                accumulator[biasOffset + k] += g;
+            }
+        }
+        return loss;
+    }
+
+    private double Penalty() => L2 == 0 ? 0 : 0.5 * L2 * TensorPrimitives.SumOfSquares(Parameters.AsSpan(0, ClassCount * FeatureCount));
+
+    private void CheckFeatures(int count)
+    {
+        if (count != FeatureCount) throw new ArgumentException($"the model expects {FeatureCount} features per example, the data has {count}");
+    }
+}

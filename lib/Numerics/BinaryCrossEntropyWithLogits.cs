@@ -1,0 +1,37 @@
+using System.Numerics;
+
+namespace DlCourse.Numerics;
+
+/// <summary>BCE of σ(z) computed from the logit z: per sample softplus(z) − y·z = max(z, 0) − y·z + log(1 + e^(−|z|)), finite for any z;
+/// mean over samples. ∂L/∂z_i = (σ(z_i) − y_i)/n.</summary>
+public static class BinaryCrossEntropyWithLogits
+{
+    public static T Value<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets) where T : IFloatingPointIeee754<T>
+    {
+        LossInputs.SameLength(logits.Length, targets.Length, nameof(logits), nameof(targets));
+        T sum = T.Zero;
+        for (int i = 0; i < logits.Length; i++) sum += Softplus(logits[i]) - targets[i] * logits[i];
+        return sum / T.CreateChecked(logits.Length);
+    }
+
+    public static void Gradient<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, Span<T> destination) where T : IFloatingPointIeee754<T>
+    {
+        LossInputs.SameLength(logits.Length, targets.Length, nameof(logits), nameof(targets));
+        LossInputs.SameLength(logits.Length, destination.Length, nameof(logits), nameof(destination));
+        T n = T.CreateChecked(logits.Length);
+        for (int i = 0; i < logits.Length; i++) destination[i] = (Sigmoid.Apply(logits[i]) - targets[i]) / n;
+    }
+
+    public static double Value(double logit, double target) => Value<double>([logit], [target]);
+
+    public static double Value(double[] logits, double[] targets) => Value<double>(logits, targets);
+
+    public static float Value(float[] logits, float[] targets) => Value<float>(logits, targets);
+
+    public static double[] Gradient(double[] logits, double[] targets) { var g = new double[logits.Length]; Gradient<double>(logits, targets, g); return g; }
+
+    public static float[] Gradient(float[] logits, float[] targets) { var g = new float[logits.Length]; Gradient<float>(logits, targets, g); return g; }
+
+    /// <summary>softplus(z) = log(1 + e^z) without overflow.</summary>
+    private static T Softplus<T>(T z) where T : IFloatingPointIeee754<T> => T.Max(z, T.Zero) + T.Log(T.One + T.Exp(-T.Abs(z)));
+}

@@ -1,0 +1,62 @@
+using System.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace DlCourse.Numerics;
+
+/// <summary>Cross-entropy of softmax(z) against a target distribution y, from the logits: L = −Σ_k y_k log softmax(z)_k = logsumexp(z) − Σ_k y_k z_k
+/// (finite for any z); batches are the mean over rows. ∂L/∂z = ŷ − y where ŷ = softmax(z) (÷ n for a batch).</summary>
+public static class CrossEntropyWithLogits
+{
+    /// <summary>One sample; <paramref name="target"/> sums to 1 (one-hot or soft labels).</summary>
+    public static T Value<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target) where T : IFloatingPointIeee754<T>
+    {
+        LossInputs.SameLength(logits.Length, target.Length, nameof(logits), nameof(target));
+        T lse = LogSumExp.Apply(logits);
+        T loss = T.Zero;
+        // Σ_k y_k (lse − z_k) rather than lse − Σ y_k z_k: equal when Σy = 1, and each term is ≥ 0.
+        for (int k = 0; k < logits.Length; k++)
+            if (target[k] != T.Zero) loss += target[k] * (lse - logits[k]);
+        return loss;
+    }
+
+    /// <summary>∂L/∂z = ŷ − y (for a target that sums to 1).</summary>
+    public static void Gradient<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, Span<T> destination) where T : IFloatingPointIeee754<T>
+    {
+        LossInputs.SameLength(logits.Length, target.Length, nameof(logits), nameof(target));
+        StableSoftmax.Apply(logits, destination);
+        for (int k = 0; k < destination.Length; k++) destination[k] -= target[k];
+    }
+
+    public static double Value(double[] logits, double[] target) => Value<double>(logits, target);
+
+    public static float Value(float[] logits, float[] target) => Value<float>(logits, target);
+
+    /// <summary>One sample whose true class is <paramref name="label"/>: logsumexp(z) − z_label.</summary>
+    public static double Value(double[] logits, int label) => Value(logits, OneHot.Vector(label, logits.Length));
+
+    public static double[] Gradient(double[] logits, double[] target) { var g = new double[logits.Length]; Gradient<double>(logits, target, g); return g; }
+
+    public static float[] Gradient(float[] logits, float[] target) { var g = new float[logits.Length]; Gradient<float>(logits, target, g); return g; }
+
+    public static double[] Gradient(double[] logits, int label) => Gradient(logits, OneHot.Vector(label, logits.Length));
+
+    /// <summary>Mean over the n rows of an n×K logit matrix against n×K target rows.</summary>
+    public static double Value(Matrix<double> logits, Matrix<double> targets)
+    {
+        LossInputs.SameShape(logits, targets, nameof(logits), nameof(targets));
+        double sum = 0;
+        for (int i = 0; i < logits.RowCount; i++) sum += Value(logits.Row(i).ToArray(), targets.Row(i).ToArray());
+        return sum / logits.RowCount;
+    }
+
+    public static double Value(Matrix<double> logits, int[] labels) => Value(logits, OneHot.Matrix(labels, logits.ColumnCount));
+
+    /// <summary>(Ŷ − Y)/n, the n×K gradient of the mean loss with respect to the logits.</summary>
+    public static Matrix<double> Gradient(Matrix<double> logits, Matrix<double> targets)
+    {
+        LossInputs.SameShape(logits, targets, nameof(logits), nameof(targets));
+        return (StableSoftmax.Apply(logits) - targets) / logits.RowCount;
+    }
+
+    public static Matrix<double> Gradient(Matrix<double> logits, int[] labels) => Gradient(logits, OneHot.Matrix(labels, logits.ColumnCount));
+}

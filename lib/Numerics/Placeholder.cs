@@ -1,2 +1,0 @@
-namespace DlCourse.Numerics;
-internal static class Placeholder { }

@@ -1,0 +1,34 @@
+namespace DlCourse.Optimization;
+
+/// <summary>
+/// Adam: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², θ ← θ − η m̂ / (√v̂ + ε) with the bias corrections
+/// m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ) that undo the zero start of both averages.
+/// </summary>
+public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8) : IOptimizer
+{
+    private float[]? mean, squares;
+    private int steps;
+
+    public double LearningRate { get; set; } = learningRate;
+
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
+    {
+        OptimizerState.CheckLengths(parameters.Length, gradient.Length);
+        var m = OptimizerState.Ensure(ref mean, parameters.Length, nameof(Adam));
+        var v = OptimizerState.Ensure(ref squares, parameters.Length, nameof(Adam));
+        steps++;
+        double correction1 = 1 - Math.Pow(beta1, steps), correction2 = 1 - Math.Pow(beta2, steps);
+        float b1 = (float)beta1, b2 = (float)beta2, eps = (float)epsilon;
+        float stepSize = (float)(LearningRate / correction1), rootCorrection2 = (float)Math.Sqrt(correction2);
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            m[i] = b1 * m[i] + (1 - b1) * gradient[i];
+            v[i] = b2 * v[i] + (1 - b2) * gradient[i] * gradient[i];
+            parameters[i] -= stepSize * m[i] / (MathF.Sqrt(v[i]) / rootCorrection2 + eps);
+        }
+    }
+
+    public void Reset() { mean = squares = null; steps = 0; }
+
+    public override string ToString() => $"Adam (η={LearningRate:G3})";
+}

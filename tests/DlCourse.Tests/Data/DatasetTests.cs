@@ -1,0 +1,79 @@
+using DlCourse.Data;
+
+namespace DlCourse.Tests.Data;
+
+public class DatasetTests
+{
+    [Fact]
+    public void SplitIsAPartitionReproducibleFromItsSeed()
+    {
+        var data = Synthetic.TwoGaussians(50, seed: 3);
+        var (train, validation) = data.Split(0.2, seed: 7);
+        var (train2, validation2) = data.Split(0.2, seed: 7);
+
+        Assert.Equal(80, train.Count);
+        Assert.Equal(20, validation.Count);
+        Assert.Equal(train.Features, train2.Features);
+        Assert.Equal(validation.Labels, validation2.Labels);
+        var all = train.Column(0).Concat(validation.Column(0)).Order();
+        Assert.Equal(data.Column(0).Order(), all);
+        Assert.NotEqual(train.Features, data.Split(0.2, seed: 8).Remainder.Features);
+    }
+
+    [Fact]
+    public void StandardizerUsesTrainStatisticsOnly()
+    {
+        var train = Dataset.FromRows([[1, 5], [3, 5], [5, 5]], [0, 1, 0]);
+        var test = Dataset.FromRows([[7, 6]], [1]);
+        var scaler = Standardizer.Fit(train);
+
+        var scaledTrain = scaler.Apply(train);
+        Assert.Equal(0, scaledTrain.Column(0).Average(), 6);
+        Assert.Equal(1, Math.Sqrt(scaledTrain.Column(0).Select(v => v * v).Average()), 5);
+        // Test row: (7 − 3) / sqrt(8/3); the constant feature is only centred.
+        Assert.Equal(4 / Math.Sqrt(8.0 / 3), scaler.Apply(test)[0, 0], 5);
+        Assert.Equal(1, scaler.Apply(test)[0, 1], 6);
+    }
+
+    [Fact]
+    public void MiniBatchesCoverEveryRowOnceAndShuffleReproducibly()
+    {
+        var batches = MiniBatches.Of(10, 4, new Random(1)).ToList();
+        Assert.Equal([4, 4, 2], batches.Select(b => b.Length));
+        Assert.Equal(Enumerable.Range(0, 10), batches.SelectMany(b => b).Order());
+        Assert.Equal(batches.SelectMany(b => b), MiniBatches.Of(10, 4, new Random(1)).SelectMany(b => b));
+        Assert.Equal(Enumerable.Range(0, 10), MiniBatches.Of(10, 3).SelectMany(b => b));
+        var random = new Random(1);
+        Assert.NotEqual(MiniBatches.Of(10, 10, random).Single(), MiniBatches.Of(10, 10, random).Single());
+    }
+
+    [Fact]
+    public void SyntheticSetsAreSeededAndBalanced()
+    {
+        var three = Synthetic.ThreeGaussians(40, seed: 1);
+        Assert.Equal([40, 40, 40], three.ClassCounts());
+        Assert.Equal(three.Features, Synthetic.ThreeGaussians(40, seed: 1).Features);
+        Assert.NotEqual(three.Features, Synthetic.ThreeGaussians(40, seed: 2).Features);
+        var xor = Synthetic.Xor();
+        Assert.Equal([0, 1, 1, 0], xor.Labels);
+        var noisy = Synthetic.NoisyXor(25, seed: 1);
+        Assert.All(Enumerable.Range(0, noisy.Count), i =>
+            Assert.Equal((noisy[i, 0] > 0.5) ^ (noisy[i, 1] > 0.5) ? 1 : 0, noisy.Labels[i]));
+    }
+
+    [Fact]
+    public void BinaryKeepsTwoClassesAsZeroAndOne()
+    {
+        var data = Dataset.FromRows([[0], [1], [2], [3]], [3, 5, 3, 7]);
+        var binary = data.Binary(negative: 3, positive: 5);
+        Assert.Equal([0, 1, 0], binary.Labels);
+        Assert.Equal([0.0, 1, 2], binary.Column(0));
+    }
+
+    [Fact]
+    public void BadShapesAreRejectedWithAReason()
+    {
+        Assert.Contains("need 6", Assert.Throws<ArgumentException>(() => new Dataset(new float[5], 2, [0, 1, 0])).Message);
+        Assert.Throws<ArgumentException>(() => Dataset.FromRows([[1, 2], [3]], [0, 1]));
+    }
+}

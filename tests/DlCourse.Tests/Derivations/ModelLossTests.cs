@@ -1,0 +1,82 @@
+using DlCourse.Derivations;
+using DlCourse.Numerics;
+using DlCourse.Tests.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace DlCourse.Tests.Derivations;
+
+public class ModelLossTests
+{
+    private static (Matrix<double> X, double[] Y) Data(int seed, int m = 12, int d = 3)
+    {
+        var rng = new Random(seed);
+        return (TestData.NormalMatrix(rng, m, d), TestData.Uniform(rng, m, 0, 1).Select(v => Math.Round(v)).ToArray());
+    }
+
+    [Theory]
+    [InlineData(LogisticLossKind.CrossEntropy, 0.0)]
+    [InlineData(LogisticLossKind.CrossEntropy, 0.7)]
+    [InlineData(LogisticLossKind.SquaredError, 0.0)]
+    [InlineData(LogisticLossKind.SquaredError, 0.7)]
+    public void Logistic_model_gradient_and_hessian_match_finite_differences(LogisticLossKind kind, double lambda)
+    {
+        var (x, y) = Data(41);
+        var loss = new LogisticModelLoss(kind, x, y, lambda);
+        var theta = TestData.Normal(new Random(42), loss.ParameterCount);
+        var g = GradientCheck.Run(loss.Value, theta, loss.Gradient(theta));
+        Assert.True(g.Passed, g.ToString());
+        var h = JacobianCheck.Run(loss.Gradient, theta, loss.Hessian(theta));
+        Assert.True(h.Passed, h.ToString());
+    }
+
+    [Fact]
+    public void Regularised_cross_entropy_equals_mean_bce_plus_l2_over_m_without_the_bias()
+    {
+        var (x, y) = Data(43);
+        var loss = new LogisticModelLoss(LogisticLossKind.CrossEntropy, x, y, lambda: 0.5);
+        double[] theta = [0.3, -0.2, 0.8, 5.0];
+        double expected = BinaryCrossEntropy.Value(loss.Probabilities(theta), y) + L2Penalty.Value(theta[..3], 0.5 / x.RowCount);
+        Assert.Equal(expected, loss.Value(theta), 12);
+    }
+
+    [Fact]
+    public void Cross_entropy_hessian_is_positive_semidefinite_and_squared_error_curvature_goes_negative()
+    {
+        var (x, y) = Data(44);
+        var ce = new LogisticModelLoss(LogisticLossKind.CrossEntropy, x, y);
+        var rng = new Random(45);
+        for (int trial = 0; trial < 20; trial++)
+        {
+            var theta = TestData.Normal(rng, ce.ParameterCount, 3);
+            Assert.True(ce.Hessian(theta).Evd().EigenValues.All(e => e.Real > -1e-12));
+        }
+        // One sample, y = 1, confidently wrong at z = −3: the squared-error loss curves downwards.
+        Assert.True(LogisticModelLoss.SampleCurvature(LogisticLossKind.SquaredError, -3, 1) < 0);
+        foreach (var z in new[] { -3.0, -0.5, 1.0, 4.0 })
+            foreach (var kind in new[] { LogisticLossKind.CrossEntropy, LogisticLossKind.SquaredError })
+            {
+                double numeric = (LogisticModelLoss.SampleSlope(kind, z + 1e-5, 1) - LogisticModelLoss.SampleSlope(kind, z - 1e-5, 1)) / 2e-5;
+                Assert.Equal(numeric, LogisticModelLoss.SampleCurvature(kind, z, 1), 8);
+            }
+    }
+
+    [Fact]
+    public void Softmax_regression_gradient_matches_finite_differences_and_torch()
+    {
+        var rng = new Random(46);
+        var x = TestData.NormalMatrix(rng, 8, 3);
+        var labels = TestData.Labels(rng, 8, 4);
+        var loss = new SoftmaxRegressionLoss(x, labels, 4);
+        var w = TestData.NormalMatrix(rng, 4, 3);
+        var b = TestData.Normal(rng, 4);
+        var theta = loss.Pack(w, b);
+        var check = GradientCheck.Run(loss.Value, theta, loss.Gradient(theta));
+        Assert.True(check.Passed, check.ToString());
+
+        using var z = TorchSharp.torch.tensor(x.ToRowMajorArray(), 8, 3).matmul(TorchSharp.torch.tensor(w.ToRowMajorArray(), 4, 3).t())
+            + TorchSharp.torch.tensor(b);
+        using var target = TorchSharp.torch.tensor(labels.Select(l => (long)l).ToArray());
+        Assert.Equal(TorchSharp.torch.nn.functional.cross_entropy(z, target).item<double>(), loss.Value(w, b), 12);
+        Assert.Throws<ArgumentException>(() => loss.Value(w.Transpose(), b));
+    }
+}

@@ -1,0 +1,75 @@
+using DlCourse.Metrics;
+
+namespace DlCourse.Tests.Metrics;
+
+public class MetricsTests
+{
+    // Hand-worked example, 3 classes, 8 samples.
+    private static readonly int[] Truth = [0, 0, 0, 1, 1, 2, 2, 2];
+    private static readonly int[] Predicted = [0, 1, 0, 1, 2, 2, 2, 0];
+
+    [Fact]
+    public void Accuracy_counts_matches()
+    {
+        Assert.Equal(5.0 / 8, Accuracy.Of(Truth, Predicted));
+        Assert.Equal(1.0, Accuracy.Of([1, 2], [1, 2]));
+    }
+
+    [Fact]
+    public void Confusion_matrix_has_truth_rows_and_predicted_columns()
+    {
+        var cm = ConfusionMatrix.From(Truth, Predicted, 3);
+        int[,] expected = { { 2, 1, 0 }, { 0, 1, 1 }, { 1, 0, 2 } };
+        Assert.Equal(expected, cm.ToArray());
+        Assert.Equal(8, cm.Total);
+        Assert.Equal(1, cm[2, 0]);
+        Assert.Equal(1, cm.FalsePositives(0)); // a 2 predicted as 0
+        Assert.Equal(1, cm.FalseNegatives(0)); // a 0 predicted as 1
+    }
+
+    [Fact]
+    public void Binary_precision_recall_f1_for_a_positive_class()
+    {
+        // Class 2: TP = 2, FP = 1 (a 1 predicted as 2), FN = 1 (a 2 predicted as 0).
+        var s = PrecisionRecallF1.ForClass(Truth, Predicted, positiveClass: 2);
+        Assert.Equal(2.0 / 3, s.Precision, 15);
+        Assert.Equal(2.0 / 3, s.Recall, 15);
+        Assert.Equal(2.0 / 3, s.F1, 15);
+
+        var b = PrecisionRecallF1.ForClass([1, 1, 0, 0, 1], [1, 0, 0, 1, 1], 1);
+        Assert.Equal(2.0 / 3, b.Precision, 15);
+        Assert.Equal(2.0 / 3, b.Recall, 15);
+        var c = PrecisionRecallF1.ForClass([1, 1, 1, 0], [1, 0, 0, 0], 1);
+        Assert.Equal(1.0, c.Precision);
+        Assert.Equal(1.0 / 3, c.Recall, 15);
+        Assert.Equal(0.5, c.F1, 15);
+    }
+
+    [Fact]
+    public void Macro_average_is_the_mean_of_per_class_scores()
+    {
+        // Per class (P, R): 0 → (2/3, 2/3), 1 → (1/2, 1/2), 2 → (2/3, 2/3).
+        var m = PrecisionRecallF1.Macro(Truth, Predicted, 3);
+        double mean = (2.0 / 3 + 0.5 + 2.0 / 3) / 3;
+        Assert.Equal(mean, m.Precision, 15);
+        Assert.Equal(mean, m.Recall, 15);
+        Assert.Equal(mean, m.F1, 15);
+    }
+
+    [Fact]
+    public void A_class_never_predicted_has_zero_precision_not_nan()
+    {
+        var s = PrecisionRecallF1.ForClass([1, 0], [0, 0], 1);
+        Assert.Equal(new PrecisionRecallF1(0, 0, 0), s);
+    }
+
+    [Fact]
+    public void Bad_input_gives_clear_errors()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Accuracy.Of([0, 1], [0]));
+        Assert.Contains("one prediction per sample", e.Message);
+        e = Assert.Throws<ArgumentException>(() => ConfusionMatrix.From([0, 3], [0, 1], 3));
+        Assert.Contains("0..2", e.Message);
+        Assert.Throws<ArgumentException>(() => PrecisionRecallF1.Macro([0, 1], [0, -1], 2));
+    }
+}

@@ -1,0 +1,126 @@
+using DlCourse.Data;
+using DlCourse.Derivations;
+using DlCourse.Models;
+using DlCourse.Optimization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DlCourse.Tests.Models;
+
+public class ModelTests
+{
+    private static Dataset RandomClasses(int rows, int features, int classes, int seed)
+    {
+        var random = new Random(seed);
+        var x = Enumerable.Range(0, rows * features).Select(_ => (float)Synthetic.Normal(random)).ToArray();
+        var y = Enumerable.Range(0, rows).Select(_ => random.Next(classes)).ToArray();
+        return new Dataset(x, features, y, classes);
+    }
+
+    /// <summary>The library's finite-difference checker on the model's float32 loss: a step of 1e-2 keeps rounding (~1e-7·|L|/h) below 1e-4.</summary>
+    private static void AssertGradientChecks(ITrainable model, Dataset data, int[]? rows)
+    {
+        var result = GradientCheck.Run(ModelFunctions.Loss(model, data, rows), ModelFunctions.Gradient(model, data, rows),
+            ModelFunctions.ParametersOf(model), tolerance: 1e-3, step: 1e-2);
+        Assert.True(result.Passed, result.ToString());
+        // The check must be able to fail: a gradient off by 1 % in one entry is caught.
+        var wrong = ModelFunctions.Gradient(model, data, rows)(ModelFunctions.ParametersOf(model));
+        wrong[0] += 0.01 * Math.Max(1, Math.Abs(wrong.Max(Math.Abs)));
+        Assert.False(GradientCheck.Run(ModelFunctions.Loss(model, data, rows), ModelFunctions.ParametersOf(model), wrong, tolerance: 1e-3, step: 1e-2).Passed);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.3)]
+    public void SoftmaxGradientMatchesFiniteDifferences(double l2)
+    {
+        var data = RandomClasses(40, 5, 4, seed: 1);
+        var model = new SoftmaxRegression(5, 4, l2, seed: 2, initScale: 0.5);
+        AssertGradientChecks(model, data, [3, 1, 4, 1, 5, 9, 2, 6]);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    public void LogisticGradientMatchesFiniteDifferences(double l2)
+    {
+        var data = RandomClasses(30, 3, 2, seed: 3);
+        var model = new LogisticRegression(3, l2);
+        model.Parameters.AsSpan().Set([0.4f, -0.7f, 0.2f, 0.1f]);
+        AssertGradientChecks(model, data, null);
+    }
+
+    [Fact]
+    public void LinearRegressionGradientMatchesFiniteDifferences()
+    {
+        var data = RandomClasses(20, 3, 2, seed: 4);
+        var model = new LinearRegression(3);
+        model.Parameters.AsSpan().Set([0.3f, 0.2f, -0.5f, 0.7f]);
+        AssertGradientChecks(model, data, null);
+    }
+
+    [Fact]
+    public void SoftmaxLossAndGradientMatchTorchSharpAutograd()
+    {
+        const int n = 300, d = 20, k = 5;   // big enough to run on both cores
+        const double l2 = 0.1;
+        var data = RandomClasses(n, d, k, seed: 5);
+        var model = new SoftmaxRegression(d, k, l2, seed: 6, initScale: 0.3);
+        var gradient = new float[model.Parameters.Length];
+        double loss = model.LossAndGradient(data, null, gradient);
+
+        var x = tensor(data.Features, [n, d], ScalarType.Float64);
+        var y = tensor(data.Labels.Select(l => (long)l).ToArray());
+        var w = tensor(model.Parameters.AsSpan(0, k * d).ToArray(), [k, d], ScalarType.Float64).requires_grad_();
+        var b = tensor(model.Parameters.AsSpan(k * d).ToArray(), ScalarType.Float64).requires_grad_();
+        var torchLoss = nn.functional.cross_entropy(x.matmul(w.t()) + b, y) + 0.5 * l2 * w.pow(2).sum();
+        torchLoss.backward();
+
+        Assert.Equal(torchLoss.item<double>(), loss, 4);
+        var expected = w.grad()!.data<double>().Concat(b.grad()!.data<double>()).ToArray();
+        for (int j = 0; j < expected.Length; j++) Assert.True(Math.Abs(expected[j] - gradient[j]) < 1e-5, $"parameter {j}: {gradient[j]} vs {expected[j]}");
+    }
+
+    [Fact]
+    public void SoftmaxLossStaysFiniteForHugeLogits()
+    {
+        var data = Dataset.FromRows([[1000, -1000]], [1]);
+        var model = new SoftmaxRegression(2, 2);
+        model.Parameters.AsSpan().Set([1f, 0f, 0f, 1f, 0f, 0f]);   // z = [1000, −1000], label 1: loss 2000
+        Assert.Equal(2000, model.Loss(data), 2);
+    }
+
+    [Fact]
+    public void LinearRegressionOnXorGivesZeroWeightsAndHalfBias()
+    {
+        var xor = Synthetic.Xor();
+        var exact = LinearRegression.FitNormalEquations(xor);
+        Assert.Equal(0, exact.Weights[0], 6);
+        Assert.Equal(0, exact.Weights[1], 6);
+        Assert.Equal(0.5, exact.Bias, 6);
+        Assert.Equal(0.25, exact.Loss(xor), 6);
+
+        var descended = new LinearRegression(2);
+        descended.Parameters.AsSpan().Set([0.8f, -0.3f, 0.1f]);
+        Trainer.Fit(descended, new GradientDescent(0.2), xor, options: new TrainingOptions { Epochs = 2000 });
+        Assert.Equal(0, descended.Weights[0], 4);
+        Assert.Equal(0.5, descended.Bias, 4);
+    }
+
+    [Fact]
+    public void LogisticRegressionSeparatesTwoGaussians()
+    {
+        var data = Synthetic.TwoGaussians(100, seed: 1, spread: 0.6);
+        var model = new LogisticRegression(2);
+        var history = Trainer.Fit(model, new GradientDescent(0.5), data, options: new TrainingOptions { Epochs = 200 });
+        Assert.True(history.TrainLoss[^1] < history.TrainLoss[0] / 3);
+        Assert.True(model.Accuracy(data) > 0.95);
+        var (slope, _) = model.Boundary();
+        Assert.True(slope < 0, "the boundary between (−1,−1) and (1,1) runs from top left to bottom right");
+    }
+}
+
+internal static class SpanExtensions
+{
+    public static void Set(this Span<float> span, float[] values) => values.CopyTo(span);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using DlCourse.Cli.Commands;
+using DlCourse.Cli.Notebooks;
+using DlCourse.Cli.Running;
+using DlCourse.Tests.Support;
+
+namespace DlCourse.Tests.Notebooks;
+
+/// <summary>Executes every notebook under notebooks/ once, with the fast profile, the way the Quick start does.</summary>
+public sealed class ExecutedCourse
+{
+    public ExecutedCourse()
+    {
+        OutDir = Repository.TempFolder("course");
+        var options = new RunOptions { Profile = "fast", CellTimeout = TimeSpan.FromMinutes(5) };
+        ExitCode = RunCommand.RunAsync([Repository.Notebooks], OutDir, jobs: 2, options, default).GetAwaiter().GetResult();
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(OutDir, "run.json")))!;
+        Results = summary["notebooks"]!.AsArray().ToDictionary(n => (string)n!["notebook"]!, n => n!);
+    }
+
+    public string OutDir { get; }
+
+    public int ExitCode { get; }
+
+    public IReadOnlyDictionary<string, JsonNode> Results { get; }
+}
+
+public class CourseNotebookTests(ExecutedCourse course) : IClassFixture<ExecutedCourse>
+{
+    public static TheoryData<string> AllNotebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in NotebookPaths.Expand([Repository.Notebooks])) data.Add(path.Relative.Replace('\\', '/'));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllNotebooks))]
+    public void Runs_end_to_end_without_errors(string notebook)
+    {
+        var result = course.Results[notebook];
+        Assert.True((bool)result["succeeded"]!, $"{notebook}: {(string?)result["problem"]}");
+    }
+
+    [Theory]
+    [MemberData(nameof(AllNotebooks))]
+    public void Executed_copy_is_valid_nbformat(string notebook)
+    {
+        var executed = Path.Combine(course.OutDir, notebook);
+        Assert.Null(Repository.NbformatErrors(executed));
+        Assert.Empty(NotebookValidator.Validate(Notebook.Load(executed), null, allowOutputs: true));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllNotebooks))]
+    public void Source_is_clean_and_loads_the_library_through_course_csx(string notebook)
+    {
+        var path = Path.Combine(Repository.Notebooks, notebook);
+        var source = Notebook.Load(path);
+        Assert.Empty(NotebookValidator.Validate(source, Path.GetDirectoryName(path)));
+        var first = source.Cells.First(c => c.Kind == CellKind.Code).Source;
+        Assert.StartsWith("#load \"../course.csx\"", first);
+    }
+
+    [Fact]
+    public void The_whole_run_succeeds() => Assert.Equal(0, course.ExitCode);
+}

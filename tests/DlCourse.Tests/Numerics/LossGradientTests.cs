@@ -1,0 +1,126 @@
+using DlCourse.Derivations;
+using DlCourse.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace DlCourse.Tests.Numerics;
+
+/// <summary>Every loss's analytic gradient against central differences on seeded random inputs.</summary>
+public class LossGradientTests
+{
+    private static void AssertPasses(DerivativeCheckResult check) => Assert.True(check.Passed, check.ToString());
+
+    private static double[] Flatten(Matrix<double> m) => m.ToRowMajorArray();
+    private static Matrix<double> Unflatten(double[] v, int rows, int columns) => Matrix<double>.Build.DenseOfRowMajor(rows, columns, v);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Mean_squared_error(int seed)
+    {
+        var rng = new Random(seed);
+        var yHat = TestData.Normal(rng, 6);
+        var y = TestData.Normal(rng, 6);
+        AssertPasses(GradientCheck.Run(p => MeanSquaredError.Value(p, y), yHat, MeanSquaredError.Gradient(yHat, y)));
+
+        var yHatM = TestData.NormalMatrix(rng, 3, 2);
+        var yM = TestData.NormalMatrix(rng, 3, 2);
+        AssertPasses(GradientCheck.Run(p => MeanSquaredError.Value(Unflatten(p, 3, 2), yM), Flatten(yHatM), Flatten(MeanSquaredError.Gradient(yHatM, yM))));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Binary_cross_entropy_on_probabilities(int seed)
+    {
+        var rng = new Random(seed);
+        var p = TestData.Uniform(rng, 5, 0.05, 0.95);
+        var y = TestData.Uniform(rng, 5, 0, 1).Select(v => Math.Round(v)).ToArray();
+        AssertPasses(GradientCheck.Run(q => BinaryCrossEntropy.Value(q, y), p, BinaryCrossEntropy.Gradient(p, y)));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Binary_cross_entropy_with_logits(int seed)
+    {
+        var rng = new Random(seed);
+        var z = TestData.Normal(rng, 5, 3);
+        var y = TestData.Uniform(rng, 5, 0, 1).Select(v => Math.Round(v)).ToArray();
+        AssertPasses(GradientCheck.Run(v => BinaryCrossEntropyWithLogits.Value(v, y), z, BinaryCrossEntropyWithLogits.Gradient(z, y)));
+        // Same value as BCE of σ(z).
+        Assert.Equal(BinaryCrossEntropy.Value(Sigmoid.Apply(z), y), BinaryCrossEntropyWithLogits.Value(z, y), 12);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Cross_entropy_on_probabilities(int seed)
+    {
+        var rng = new Random(seed);
+        var p = TestData.Distribution(rng, 4);
+        var y = TestData.Distribution(rng, 4);
+        AssertPasses(GradientCheck.Run(q => CrossEntropy.Value(q, y), p, CrossEntropy.Gradient(p, y)));
+        AssertPasses(GradientCheck.Run(q => CrossEntropy.Value(q, 2), p, CrossEntropy.Gradient(p, 2)));
+        Assert.Equal(-Math.Log(p[2]), CrossEntropy.Value(p, 2), 14);
+
+        var probs = StableSoftmax.Apply(TestData.NormalMatrix(rng, 3, 4));
+        var labels = TestData.Labels(rng, 3, 4);
+        AssertPasses(GradientCheck.Run(q => CrossEntropy.Value(Unflatten(q, 3, 4), labels), Flatten(probs), Flatten(CrossEntropy.Gradient(probs, labels))));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Cross_entropy_with_logits_has_gradient_softmax_minus_target(int seed)
+    {
+        var rng = new Random(seed);
+        var z = TestData.Normal(rng, 5, 2);
+        int label = rng.Next(5);
+        var gradient = CrossEntropyWithLogits.Gradient(z, label);
+        AssertPasses(GradientCheck.Run(v => CrossEntropyWithLogits.Value(v, label), z, gradient));
+        var expected = StableSoftmax.Apply(z);
+        expected[label] -= 1;
+        Assert.Equal(expected, gradient);
+        // Same value as CE of softmax(z).
+        Assert.Equal(CrossEntropy.Value(StableSoftmax.Apply(z), label), CrossEntropyWithLogits.Value(z, label), 12);
+
+        var soft = TestData.Distribution(rng, 5);
+        AssertPasses(GradientCheck.Run(v => CrossEntropyWithLogits.Value(v, soft), z, CrossEntropyWithLogits.Gradient(z, soft)));
+
+        var logits = TestData.NormalMatrix(rng, 4, 3, 2);
+        var labels = TestData.Labels(rng, 4, 3);
+        AssertPasses(GradientCheck.Run(v => CrossEntropyWithLogits.Value(Unflatten(v, 4, 3), labels), Flatten(logits), Flatten(CrossEntropyWithLogits.Gradient(logits, labels))));
+    }
+
+    [Fact]
+    public void Kl_divergence_and_entropy()
+    {
+        var rng = new Random(7);
+        var p = TestData.Distribution(rng, 5);
+        var q = TestData.Distribution(rng, 5);
+        AssertPasses(GradientCheck.Run(v => KlDivergence.Value(p, v), q, KlDivergence.Gradient(p, q)));
+        AssertPasses(GradientCheck.Run(Entropy.Value, p, Entropy.Gradient(p)));
+    }
+
+    [Fact]
+    public void L2_penalty()
+    {
+        var rng = new Random(8);
+        var w = TestData.Normal(rng, 4);
+        AssertPasses(GradientCheck.Run(v => L2Penalty.Value(v, 0.3), w, L2Penalty.Gradient(w, 0.3)));
+        Assert.Equal(0.5 * 0.3 * w.Sum(v => v * v), L2Penalty.Value(w, 0.3), 14);
+        var W = TestData.NormalMatrix(rng, 2, 3);
+        AssertPasses(GradientCheck.Run(v => L2Penalty.Value(Unflatten(v, 2, 3), 0.3), Flatten(W), Flatten(L2Penalty.Gradient(W, 0.3))));
+    }
+
+    [Fact]
+    public void Mismatched_lengths_and_bad_labels_are_rejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => MeanSquaredError.Value([1.0, 2.0], [1.0]));
+        Assert.Contains("one target per prediction", e.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CrossEntropyWithLogits.Value([1.0, 2.0], 2));
+        Assert.Throws<ArgumentException>(() => CrossEntropyWithLogits.Value(Matrix<double>.Build.Dense(2, 3), [0]));
+    }
+}

@@ -1,0 +1,58 @@
+using DlCourse.Data;
+using DlCourse.Models;
+using DlCourse.Optimization;
+
+namespace DlCourse.Tests.Optimization;
+
+public class TrainerTests
+{
+    [Fact]
+    public void SameSeedSameHistoryAndBatchSizeOneIsStochastic()
+    {
+        var data = Synthetic.TwoGaussians(20, seed: 2);
+        TrainingHistory Run(int seed) => Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.1), data,
+            options: new TrainingOptions { Epochs = 3, BatchSize = 1, Seed = seed, RecordSteps = true });
+        var a = Run(1);
+        Assert.Equal(a.TrainLoss, Run(1).TrainLoss);
+        Assert.NotEqual(a.TrainLoss, Run(2).TrainLoss);
+        Assert.Equal(3 * 40, a.StepLoss.Count);
+        Assert.Equal(3 * 40 + 1, a.Trajectory.Count);
+        Assert.Equal(120, a.StepExamples[^1]);
+        Assert.Equal([0, 1, 2, 3], a.Epochs);
+    }
+
+    [Fact]
+    public void FullBatchTakesOneStepPerEpoch()
+    {
+        var data = Synthetic.TwoGaussians(20, seed: 2);
+        var history = Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.1), data,
+            options: new TrainingOptions { Epochs = 5, RecordSteps = true });
+        Assert.Equal(5, history.StepLoss.Count);
+        // A full-batch step's loss is the loss before the step, i.e. the previous epoch's train loss.
+        Assert.Equal(history.TrainLoss[0], history.StepLoss[0], 5);
+    }
+
+    [Fact]
+    public void EarlyStoppingRestoresTheBestParameters()
+    {
+        // A tiny noisy training set and a big learning rate: validation loss turns up soon.
+        var all = Synthetic.TwoGaussians(60, seed: 4, spread: 1.6);
+        var (validation, train) = all.Split(0.1, seed: 1);
+        var model = new LogisticRegression(2);
+        var stopping = new EarlyStopping(patience: 3);
+        var history = Trainer.Fit(model, new GradientDescent(2.0), train, validation,
+            new TrainingOptions { Epochs = 500, BatchSize = 1, EarlyStopping = stopping });
+        Assert.NotNull(history.StoppedEpoch);
+        Assert.Equal(stopping.BestEpoch + 3, history.StoppedEpoch);
+        Assert.Equal(stopping.BestLoss, model.Loss(validation), 6);
+    }
+
+    [Fact]
+    public void ScheduleSetsTheLearningRateEachEpoch()
+    {
+        var optimizer = new GradientDescent(1);
+        var history = Trainer.Fit(new LogisticRegression(2), optimizer, Synthetic.TwoGaussians(5, 1),
+            options: new TrainingOptions { Epochs = 3, Schedule = LearningRateSchedules.Exponential(0.4, 0.5) });
+        Assert.Equal([1, 0.4, 0.2, 0.1], history.LearningRates);
+    }
+}

@@ -1,0 +1,131 @@
+using DlCourse.Cli.Running;
+using DlCourse.Tests.Support;
+
+namespace DlCourse.Tests.Runner;
+
+public class NotebookRunnerTests
+{
+    private static readonly RunOptions Quick = new() { CellTimeout = TimeSpan.FromSeconds(60) };
+
+    private static Task<NotebookRun> Run(RunOptions options, params string[] cells) =>
+        NotebookRunner.RunAsync(TestNotebook.Create(cells), sourcePath: null, options with { WorkingDirectory = Path.GetTempPath() });
+
+    [Fact]
+    public async Task State_output_display_and_errors_come_back_in_the_layout_VS_Code_writes()
+    {
+        var run = await Run(Quick,
+            "md:# A title",
+            "var x = 40;",
+            "x + 2",
+            "Console.WriteLine($\"x is {x}\"); display(\"shown\");",
+            "throw new DivideByZeroException();",
+            "x * 2");
+
+        var cells = run.Executed.Cells;
+        Assert.False(run.Executed.Json["cells"]![0]!.AsObject().ContainsKey("outputs"));
+        Assert.Equal("display_data", (string?)cells[2].Outputs.Single()!["output_type"]);
+        Assert.Contains("<pre>42</pre>", TestNotebook.OutputText(cells[2]));
+
+        var printed = cells[3].Outputs;
+        Assert.Equal("stream", (string?)printed[0]!["output_type"]);
+        Assert.Equal("stdout", (string?)printed[0]!["name"]);
+        Assert.Contains("x is 40", TestNotebook.OutputText(cells[3]));
+        Assert.Equal("shown", (string?)printed[1]!["data"]!["text/plain"]![0]);
+
+        var error = cells[4].Outputs.Single()!;
+        Assert.Equal("error", (string?)error["output_type"]);
+        Assert.Equal("DivideByZeroException", (string?)error["ename"]);
+
+        // A failing cell does not stop the ones after it: the grader relies on that.
+        Assert.Contains("<pre>80</pre>", TestNotebook.OutputText(cells[5]));
+        Assert.Equal([CellStatus.Succeeded, CellStatus.Succeeded, CellStatus.Succeeded, CellStatus.Failed, CellStatus.Succeeded],
+            run.Cells.Select(c => c.Status));
+        Assert.Equal([1, 2, 3, 4, 5], run.Executed.Cells.Skip(1).Select(c => c.ExecutionCount ?? 0));
+        Assert.Equal("cell 5: DivideByZeroException: Attempted to divide by zero.", run.Describe());
+    }
+
+    [Fact]
+    public async Task Compile_errors_are_reported_with_their_diagnostic()
+    {
+        var run = await Run(Quick, "int x = \"text\";");
+        var error = run.Executed.Cells[0].Outputs.Single()!;
+        Assert.Contains("CS0029", (string?)error["evalue"]);
+        Assert.Equal(CellStatus.Failed, run.Cells[0].Status);
+    }
+
+    [Fact]
+    public async Task A_cell_that_loops_forever_is_killed_within_timeout_plus_two_seconds()
+    {
+        var timeout = TimeSpan.FromSeconds(3);
+        var run = await Run(Quick with { CellTimeout = timeout }, "var i = 0;", "while (true) { i++; }", "i");
+
+        Assert.Equal([CellStatus.Succeeded, CellStatus.TimedOut, CellStatus.NotRun], run.Cells.Select(c => c.Status));
+        Assert.InRange(run.Cells[1].Duration, timeout, timeout + TimeSpan.FromSeconds(2));
+        Assert.Contains("timed out after 3 s", TestNotebook.OutputText(run.Executed.Cells[1]));
+        Assert.Null(run.Executed.Cells[2].ExecutionCount);
+    }
+
+    [Fact]
+    public async Task A_kernel_that_exits_is_reported_and_later_cells_are_not_run()
+    {
+        var run = await Run(Quick, "Console.WriteLine(\"before\");", "Environment.Exit(3);", "1");
+
+        Assert.Equal([CellStatus.Succeeded, CellStatus.KernelDied, CellStatus.NotRun], run.Cells.Select(c => c.Status));
+        Assert.Contains("exited with code 3", TestNotebook.OutputText(run.Executed.Cells[1]));
+    }
+
+    [Fact]
+    public async Task Runaway_output_is_capped()
+    {
+        var run = await Run(Quick with { MaxOutputCharsPerCell = 20_000 }, "for (var i = 0; i < 100_000; i++) Console.WriteLine(i);");
+        var text = TestNotebook.OutputText(run.Executed.Cells[0]);
+        Assert.InRange(text.Length, 1_000, 40_000);
+        Assert.Contains("output truncated after 20,000 characters", text);
+    }
+
+    [Fact]
+    public async Task Other_kernel_languages_get_a_clear_error()
+    {
+        var notebook = TestNotebook.Create("let x = 1");
+        notebook.Cells[0].Metadata["polyglot_notebook"]!["kernelName"] = "fsharp";
+        var run = await NotebookRunner.RunAsync(notebook, null, Quick);
+        Assert.Contains("DlCourse runs C# cells only", TestNotebook.OutputText(run.Executed.Cells[0]));
+    }
+
+    [Fact]
+    public async Task Nuget_packages_restore_offline_and_their_kernel_extensions_load()
+    {
+        var run = await Run(Quick with { CellTimeout = TimeSpan.FromMinutes(3) },
+            "#r \"nuget: Plotly.NET.Interactive, 5.0.0\"",
+            "Plotly.NET.Chart2D.Chart.Point<int, int, string>(new[] { 1, 2 }, new[] { 3, 4 })");
+
+        Assert.True(run.Succeeded, run.Describe());
+        Assert.Contains("Loaded kernel extension", TestNotebook.OutputText(run.Executed.Cells[0]));
+        // The extension's formatter, not the default object formatter, drew the chart.
+        Assert.Contains("Plotly chart will be drawn", TestNotebook.OutputText(run.Executed.Cells[1]));
+    }
+
+    [Fact]
+    public async Task The_course_library_loads_and_charts_display_as_plotly_json()
+    {
+        var run = await NotebookRunner.RunAsync(
+            TestNotebook.Create(
+                "#load \"course.csx\"",
+                "DlCourse.Plotting.Charts.Lines(\"t\", \"x\", \"y\", new[] { new DlCourse.Plotting.Series(\"a\", new double[] { 1, 2 }, new double[] { 3, 4 }) })"),
+            Path.Combine(Repository.Notebooks, "probe.ipynb"),
+            Quick);
+
+        Assert.True(run.Succeeded, run.Describe());
+        Assert.Contains("DlCourse ready: profile fast", TestNotebook.OutputText(run.Executed.Cells[0]));
+        var figure = run.Executed.Cells[1].Outputs.Single()!["data"]!["application/vnd.plotly.v1+json"]!;
+        Assert.Equal("scatter", (string?)figure["data"]![0]!["type"]);
+        Assert.Equal(4.0, (double)figure["data"]![0]!["y"]![1]!);
+    }
+
+    [Fact]
+    public async Task The_profile_option_reaches_the_notebook()
+    {
+        var run = await Run(Quick with { Profile = "full" }, "Environment.GetEnvironmentVariable(\"DLCOURSE_PROFILE\")");
+        Assert.Equal("full", (string?)run.Executed.Cells[0].Outputs.Single()!["data"]!["text/plain"]![0]);
+    }
+}

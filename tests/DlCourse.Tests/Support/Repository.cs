@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace DlCourse.Tests.Support;
+
+/// <summary>Paths in this repository and helpers that call tools outside .NET.</summary>
+public static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Notebooks => Path.Combine(Root, "notebooks");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "DlCourse.sln"))) return dir.FullName;
+        throw new InvalidOperationException("tests must run inside the DlCourse repository");
+    }
+
+    /// <summary>A fresh temporary folder, removed by the OS eventually; tests keep their files for inspection on failure.</summary>
+    public static string TempFolder(string name)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "dlcourse-tests", $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Runs a program to completion; returns its exit code and combined output.</summary>
+    public static (int ExitCode, string Output) Run(string file, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>Validates a notebook file with Debian's python3-nbformat, an implementation independent of ours.</summary>
+    public static string? NbformatErrors(string path)
+    {
+        const string script = "import nbformat,sys\nnbformat.validate(nbformat.read(sys.argv[1], as_version=nbformat.NO_CONVERT))";
+        var (code, output) = Run("/usr/bin/python3", "-c", script, path);
+        return code == 0 ? null : output.Trim();
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+
+namespace DlCourse.Cli.Notebooks;
+
+/// <summary>Builds nbformat outputs in the shapes VS Code writes: stream, display_data and error.</summary>
+public static class CellOutputs
+{
+    public static JsonObject Stream(string name, string text) => new()
+    {
+        ["name"] = name,
+        ["output_type"] = "stream",
+        ["text"] = MultilineText.ToLines(text),
+    };
+
+    /// <summary>A rich value; MIME types ending in "json" hold JSON itself, the rest hold text, as nbformat asks.</summary>
+    public static JsonObject DisplayData(IEnumerable<KeyValuePair<string, string>> data)
+    {
+        var bundle = new JsonObject();
+        foreach (var (mime, value) in data) bundle[mime] = IsJson(mime) ? ParseOrText(value) : MultilineText.ToLines(value);
+        return new JsonObject { ["data"] = bundle, ["metadata"] = new JsonObject(), ["output_type"] = "display_data" };
+    }
+
+    public static JsonObject Error(string name, string message, IEnumerable<string>? traceback = null) => new()
+    {
+        ["ename"] = name,
+        ["evalue"] = message,
+        ["output_type"] = "error",
+        ["traceback"] = new JsonArray((traceback ?? [message]).Select(line => (JsonNode)line).ToArray()),
+    };
+
+    /// <summary>Total characters of an output's text, used to cap runaway outputs.</summary>
+    public static int Size(JsonObject output) => output.ToJsonString().Length;
+
+    private static bool IsJson(string mime) => mime.StartsWith("application/", StringComparison.Ordinal) && mime.EndsWith("json", StringComparison.Ordinal);
+
+    private static JsonNode ParseOrText(string value)
+    {
+        try { return JsonNode.Parse(value) ?? MultilineText.ToLines(value); }
+        catch (System.Text.Json.JsonException) { return MultilineText.ToLines(value); }
+    }
+}

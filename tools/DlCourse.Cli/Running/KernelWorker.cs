@@ -1,0 +1,39 @@
+using System.Text;
+using System.Text.Json;
+
+namespace DlCourse.Cli.Running;
+
+/// <summary>The worker process behind <c>dlcourse kernel</c>: reads cell requests on stdin, runs them, answers on stdout.</summary>
+public static class KernelWorker
+{
+    public static async Task<int> RunAsync()
+    {
+        // Answers go to the real stdout; user code that writes to Console outside a cell lands on stderr instead.
+        var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        Console.SetOut(Console.Error);
+        var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+
+        var start = JsonSerializer.Deserialize<WorkerStart>(await input.ReadLineAsync() ?? "", WorkerProtocol.Json)
+                    ?? throw new InvalidOperationException("the worker expects a start line on stdin");
+        var gate = new object();
+        void Send(WorkerMessage message)
+        {
+            lock (gate) protocol.WriteLine(WorkerProtocol.Encode(start.Token, message));
+        }
+
+        using var host = await KernelHost.StartAsync(start.PackageSources);
+        Send(new WorkerMessage(WorkerMessage.Ready));
+
+        while (await input.ReadLineAsync() is { } line)
+        {
+            var request = JsonSerializer.Deserialize<CellRequest>(line, WorkerProtocol.Json)!;
+            var ok = await host.RunAsync(
+                request.Code,
+                request.Language,
+                (output, id) => Send(new WorkerMessage(WorkerMessage.OutputKind, request.Cell, output, id)),
+                (id, output) => Send(new WorkerMessage(WorkerMessage.Update, request.Cell, output, id)));
+            Send(new WorkerMessage(WorkerMessage.Done, request.Cell, Ok: ok));
+        }
+        return 0;
+    }
+}
