@@ -10,5 +10,6 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
     RunCommand.Create(),
     CheckCommand.Create(),
     KernelCommand.Create(),
+    ExportCommand.Create(),
 };
 return await root.InvokeAsync(args);

@@ -98,12 +98,12 @@ public sealed class ExportHtmlTests : IDisposable
     public async Task MissingOrMalformedNotebook_OneLine_NonZeroExit()
     {
         File.WriteAllText(temp["broken.ipynb"], "{\"cells\": [");
-        foreach (var (path, expected) in new[] { (temp["nope.ipynb"], "notebook not found"), (temp["broken.ipynb"], "is not a notebook: invalid JSON") })
+        foreach (var (path, expected) in new[] { (temp["nope.ipynb"], "no such file"), (temp["broken.ipynb"], "not valid JSON") })
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var code = await ExportCommand.RunAsync([path], new ExportOptions { OutDir = temp["out"] }, stdout, stderr);
-            Assert.Equal(1, code);
+            Assert.Equal(2, code);
             var line = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.StartsWith("dlcourse export: ", line);
             Assert.Contains(expected, line);
@@ -116,7 +116,7 @@ public sealed class ExportHtmlTests : IDisposable
     public async Task CommandLine_ParsesOptions_AndFailsOnAMissingNotebook()
     {
         var root = new RootCommand { ExportCommand.Create() };
-        Assert.Equal(1, await root.InvokeAsync(["export", temp["nope.ipynb"], "--to", "html", "--out", temp["out"]]));
+        Assert.Equal(2, await root.InvokeAsync(["export", temp["nope.ipynb"], "--to", "html", "--out", temp["out"]]));
         Assert.Equal(0, await root.InvokeAsync(["export", BrowserFixture.Fixture("executed.ipynb"), "--to", "html", "--out", temp["out"], "--no-code"]));
         Assert.DoesNotContain("Console.WriteLine", File.ReadAllText(temp["out/executed.html"]));
         Assert.NotEqual(0, await root.InvokeAsync(["export", BrowserFixture.Fixture("executed.ipynb"), "--to", "docx"]));

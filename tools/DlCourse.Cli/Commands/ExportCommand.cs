@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using DlCourse.Cli.Export;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Commands;
 
@@ -45,7 +46,7 @@ public static class ExportCommand
         return command;
     }
 
-    /// <summary>Runs an export and prints one line per file, or one line saying what went wrong; returns the exit code.</summary>
+    /// <summary>Runs an export, printing one line per file or one line saying what went wrong; exit code 0, 1 (export failed) or 2 (bad input, as in <c>dlcourse run</c>).</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> paths, ExportOptions options, TextWriter stdout, TextWriter stderr)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -61,6 +62,11 @@ public static class ExportCommand
             });
             stdout.WriteLine($"exported {files.Count} file(s) in {started.Elapsed.TotalSeconds:0.0} s");
             return 0;
+        }
+        catch (NotebookFormatException e)
+        {
+            stderr.WriteLine($"dlcourse export: {e.Message}");
+            return 2;
         }
         catch (ExportException e)
         {

@@ -1,53 +1,44 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DlCourse.Cli.Commands;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Export;
 
 /// <summary>One file the exporter wrote, with what printing it requested (PDF only).</summary>
 public sealed record ExportedFile(string Path, IReadOnlyList<string> Notebooks, PrintResult? Print);
 
-/// <summary>Exports notebooks to HTML or PDF: one file each, or one assignment report; a PDF batch shares one browser.</summary>
+/// <summary>Exports notebooks to HTML or PDF: one file each, or one report per assignment folder; a PDF batch shares one browser.</summary>
 public static class NotebookExporter
 {
-    /// <summary>Notebook files named by <paramref name="paths"/>: files as given, folders as their *.ipynb in name order.</summary>
-    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
-    {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                var found = Directory.EnumerateFiles(path, "*.ipynb").Order(StringComparer.Ordinal).ToList();
-                if (found.Count == 0) throw new ExportException($"no notebooks (*.ipynb) in folder {path}");
-                files.AddRange(found);
-            }
-            else if (File.Exists(path)) files.Add(path);
-            else throw new ExportException($"notebook not found: {path}");
-        }
-        return files;
-    }
+    private sealed record Document(string RelativePath, IReadOnlyList<(NotebookPath Path, Notebook Notebook)> Notebooks);
 
     /// <summary>Reads every notebook first (so a bad one fails before any browser starts), then writes the exports.</summary>
+    /// <param name="paths">Notebooks, or folders searched for them (as <c>dlcourse run</c> does).</param>
     /// <param name="browser">A started browser to reuse; when null and PDFs are asked for, one is started and closed here.</param>
     public static async Task<IReadOnlyList<ExportedFile>> ExportAsync(IReadOnlyList<string> paths, ExportOptions options,
         PdfBrowser? browser = null, Action<ExportedFile>? onExported = null)
     {
-        var notebooks = ExpandPaths(paths).Select(ExportNotebook.Load).ToList();
+        var notebooks = NotebookPaths.Expand(paths).Select(p => (Path: p, Notebook: Notebook.Load(p.Source))).ToList();
         var assets = WebAssets.Find();
+        var extension = options.Format == ExportFormat.Pdf ? ".pdf" : ".html";
+        // One file per notebook mirrors the input layout (as `dlcourse run --out` does); a report covers one assignment folder.
         var documents = options.Report
-            ? [(ReportName(notebooks, options), notebooks)]
-            : notebooks.Select(n => (Name: UniqueName(n, notebooks), Notebooks: new List<ExportNotebook> { n })).ToList();
+            ? notebooks.GroupBy(n => Path.GetDirectoryName(n.Path.Source)!)
+                .Select(g => new Document(ReportName(g.Key, options) + extension, g.ToList())).ToList()
+            : notebooks.Select(n => new Document(Path.ChangeExtension(n.Path.Relative, extension), [n])).ToList();
 
-        Directory.CreateDirectory(options.OutDir);
         var exported = new List<ExportedFile>();
         if (options.Format == ExportFormat.Html)
         {
-            assets.CopyTo(Path.Combine(options.OutDir, "assets"));
-            foreach (var (name, group) in documents)
+            foreach (var document in documents)
             {
-                var path = Path.Combine(options.OutDir, name + ".html");
-                AtomicFile.Write(path, Page(group, options, "assets/", ExportFormat.Html));
-                Report(new ExportedFile(path, group.Select(n => n.Path).ToList(), null));
+                var path = Path.Combine(options.OutDir, document.RelativePath);
+                var assetFolder = Path.Combine(options.OutDir, "assets");
+                assets.CopyTo(assetFolder);
+                var assetBase = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFullPath(assetFolder)).Replace('\\', '/') + "/";
+                AtomicFile.WriteAllText(path, Page(document, options, assetBase, ExportFormat.Html));
+                Done(new ExportedFile(path, document.Notebooks.Select(n => n.Path.Source).ToList(), null));
             }
             return exported;
         }
@@ -57,13 +48,13 @@ public static class NotebookExporter
         var work = Directory.CreateTempSubdirectory("dlcourse-export-");
         try
         {
-            foreach (var (name, group) in documents)
+            for (var i = 0; i < documents.Count; i++)
             {
-                var html = Path.Combine(work.FullName, name + ".html");
-                File.WriteAllText(html, Page(group, options, assets.RootUrl.AbsoluteUri, ExportFormat.Pdf));
-                var path = Path.Combine(options.OutDir, name + ".pdf");
+                var html = Path.Combine(work.FullName, $"{i}.html");
+                File.WriteAllText(html, Page(documents[i], options, assets.RootUrl.AbsoluteUri, ExportFormat.Pdf));
+                var path = Path.Combine(options.OutDir, documents[i].RelativePath);
                 var print = await browser.PrintAsync(html, path);
-                Report(new ExportedFile(path, group.Select(n => n.Path).ToList(), print));
+                Done(new ExportedFile(path, documents[i].Notebooks.Select(n => n.Path.Source).ToList(), print));
             }
         }
         finally
@@ -73,25 +64,25 @@ public static class NotebookExporter
         }
         return exported;
 
-        void Report(ExportedFile file)
+        void Done(ExportedFile file)
         {
             exported.Add(file);
             onExported?.Invoke(file);
         }
     }
 
-    private static string Page(List<ExportNotebook> group, ExportOptions options, string assetBase, ExportFormat mode)
+    private static string Page(Document document, ExportOptions options, string assetBase, ExportFormat mode)
     {
-        var items = group.Select(n => (n, DisplayPath(n.Path))).ToList();
-        return ReportPage.Build(items, options, assetBase, mode, options.Report ? MakeTitlePage(group, options) : null);
+        var items = document.Notebooks.Select(n => (n.Notebook, DisplayPath(n.Path))).ToList();
+        return ReportPage.Build(items, options, assetBase, mode, options.Report ? MakeTitlePage(document, options) : null);
     }
 
-    private static TitlePage MakeTitlePage(List<ExportNotebook> group, ExportOptions options)
+    private static TitlePage MakeTitlePage(Document document, ExportOptions options)
     {
         // The student's own details travel in notebook metadata: dlcourse.student = {name, id}; options win.
-        var student = group.Select(n => n.Metadata["dlcourse"]?["student"] as JsonObject).FirstOrDefault(s => s is not null);
+        var student = document.Notebooks.Select(n => n.Notebook.Metadata["dlcourse"]?["student"] as JsonObject).FirstOrDefault(s => s is not null);
         string? Field(string key) => student?[key] is JsonValue v ? v.ToString() : null;
-        return new TitlePage(options.Course, options.Title ?? AssignmentTitle(group[0].Path),
+        return new TitlePage(options.Course, options.Title ?? AssignmentTitle(document.Notebooks[0].Path.Source),
             options.StudentName ?? Field("name"), options.StudentId ?? Field("id"), DateOnly.FromDateTime(DateTime.Now));
     }
 
@@ -100,28 +91,23 @@ public static class NotebookExporter
     {
         var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(notebookPath))) ?? "Assignment";
         var parts = folder.Split('-', 2);
-        if (parts.Length == 2 && parts[0].Length <= 3 && parts[0].Any(char.IsDigit))
+        if (parts.Length == 2 && parts[0].Length <= 3 && parts[0].Any(char.IsDigit) && parts[1].Length > 0)
             return $"{parts[0].ToUpperInvariant()} — {CultureInfo.InvariantCulture.TextInfo.ToUpper(parts[1][0])}{parts[1][1..].Replace('-', ' ')}";
         return folder;
     }
 
-    private static string ReportName(List<ExportNotebook> notebooks, ExportOptions options)
+    private static string ReportName(string folder, ExportOptions options)
     {
-        var name = options.Title ?? Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(notebooks[0].Path)));
-        var slug = new string((name ?? "").ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        var name = options.Title ?? Path.GetFileName(folder);
+        var slug = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         while (slug.Contains("--")) slug = slug.Replace("--", "-");
         return slug.Length > 0 ? slug : "report";
     }
 
-    // Notebooks from different folders may share a file name (q1-...): prefix the folder then.
-    private static string UniqueName(ExportNotebook notebook, List<ExportNotebook> all) =>
-        all.Count(n => n.Name == notebook.Name) > 1
-            ? $"{Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(notebook.Path)))}-{notebook.Name}"
-            : notebook.Name;
-
-    private static string DisplayPath(string path)
+    // Shown above each question: the path as given relative to the current folder when it is inside it.
+    private static string DisplayPath(NotebookPath path)
     {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFileName(path) : relative;
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path.Source);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path.Relative : relative;
     }
 }

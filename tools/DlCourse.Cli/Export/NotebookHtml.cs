@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Export;
 
@@ -16,12 +18,12 @@ public sealed partial class NotebookHtml(ExportOptions options, string assetBase
     public const string PlotlyMime = "application/vnd.plotly.v1+json";
 
     /// <summary>One notebook as a <c>&lt;section&gt;</c>; <paramref name="displayPath"/> is shown above it.</summary>
-    public string Render(ExportNotebook notebook, string displayPath)
+    public string Render(Notebook notebook, string displayPath)
     {
         var html = new StringBuilder();
-        html.Append("<section class=\"notebook\" data-notebook=\"").Append(Encode(notebook.Name)).Append("\">\n");
+        html.Append("<section class=\"notebook\">\n");
         html.Append("<div class=\"notebook-source\">").Append(Encode(displayPath)).Append("</div>\n");
-        if (!notebook.WasExecuted && options.IncludeOutputs)
+        if (!WasExecuted(notebook) && options.IncludeOutputs)
             html.Append("<p class=\"note not-executed\">This notebook has not been executed, so it shows no outputs. ")
                 .Append("Run it with <code>dlcourse run</code> and export the executed copy.</p>\n");
         foreach (var cell in notebook.Cells)
@@ -30,24 +32,28 @@ public sealed partial class NotebookHtml(ExportOptions options, string assetBase
         return html.ToString();
     }
 
+    /// <summary>True when some code cell ran; a notebook that never did gets a note instead of silently empty outputs.</summary>
+    public static bool WasExecuted(Notebook notebook) =>
+        notebook.Cells.Any(c => c.Kind == CellKind.Code && (c.ExecutionCount is not null || c.Outputs.Count > 0));
+
     /// <summary>The notebook's first Markdown heading, used as the question's title in a report's contents.</summary>
-    public static string Title(ExportNotebook notebook)
+    public static string Title(Notebook notebook)
     {
-        foreach (var cell in notebook.Cells.Where(c => c.Kind == "markdown"))
+        foreach (var cell in notebook.Cells.Where(c => c.Kind == CellKind.Markdown))
             foreach (var line in cell.Source.Split('\n'))
                 if (line.TrimStart().StartsWith('#'))
                     return line.TrimStart().TrimStart('#').Trim();
-        return notebook.Name;
+        return Path.GetFileNameWithoutExtension(notebook.Name);
     }
 
-    private void RenderCell(ExportCell cell, StringBuilder html)
+    private void RenderCell(NotebookCell cell, StringBuilder html)
     {
         switch (cell.Kind)
         {
-            case "markdown":
+            case CellKind.Markdown:
                 html.Append("<div class=\"cell markdown\">").Append(MarkdownToHtml(cell)).Append("</div>\n");
                 break;
-            case "code":
+            case CellKind.Code:
                 if (!options.IncludeCode && (!options.IncludeOutputs || cell.Outputs.Count == 0)) return;
                 html.Append("<div class=\"cell code\">\n");
                 if (options.IncludeCode)
@@ -58,7 +64,7 @@ public sealed partial class NotebookHtml(ExportOptions options, string assetBase
                         .Append(Encode(cell.Source)).Append("</code></pre>\n");
                 }
                 if (options.IncludeOutputs)
-                    foreach (var output in cell.Outputs)
+                    foreach (var output in cell.Outputs.OfType<JsonObject>())
                         html.Append(RenderOutput(output)).Append('\n');
                 html.Append("</div>\n");
                 break;
@@ -68,39 +74,49 @@ public sealed partial class NotebookHtml(ExportOptions options, string assetBase
         }
     }
 
-    private static string MarkdownToHtml(ExportCell cell)
+    private static string MarkdownToHtml(NotebookCell cell)
     {
         var source = cell.Source;
         // Cell attachments (pasted images) become data URIs so the page needs nothing else.
-        foreach (var (name, bundle) in cell.Attachments)
-            if (bundle.FirstOrDefault(kv => kv.Key.StartsWith("image/", StringComparison.Ordinal)) is { Key: not null } image)
-                source = source.Replace("attachment:" + name, $"data:{image.Key};base64,{Base64(image.Value)}");
+        if (cell.Node["attachments"] is JsonObject attachments)
+            foreach (var (name, bundle) in attachments)
+                if (bundle is JsonObject mimes && mimes.FirstOrDefault(kv => kv.Key.StartsWith("image/", StringComparison.Ordinal)) is { Key: not null } image)
+                    source = source.Replace("attachment:" + name, $"data:{image.Key};base64,{Base64(MultilineText.Read(image.Value))}");
         return MathMarkdown.ToHtml(source);
     }
 
-    /// <summary>One output as HTML: the richest MIME type of a display, a stream's text, or an error with its traceback.</summary>
-    public string RenderOutput(ExportOutput output) => output.Type switch
+    /// <summary>One nbformat output as HTML: the richest MIME type of a display, a stream's text, or an error with its traceback.</summary>
+    public string RenderOutput(JsonObject output) => (string?)output["output_type"] switch
     {
-        "stream" => $"<div class=\"output stream {Encode(output.Name ?? "stdout")}\"><pre>{Encode(Ansi.Strip(output.Text ?? ""))}</pre></div>",
+        "stream" => $"<div class=\"output stream {Encode((string?)output["name"] ?? "stdout")}\"><pre>{Encode(Ansi.Strip(MultilineText.Read(output["text"])))}</pre></div>",
         "error" => RenderError(output),
-        "display_data" or "execute_result" or "update_display_data" => RenderData(output.Data),
+        "display_data" or "execute_result" or "update_display_data" when output["data"] is JsonObject data => RenderData(data),
         _ => "",
     };
 
-    private static string RenderError(ExportOutput error)
+    private static string RenderError(JsonObject error)
     {
-        var head = $"{error.EName}: {error.EValue}".Trim(' ', ':');
-        var lines = (error.Traceback ?? []).Select(Ansi.Strip).Where(l => l.Trim() != head && l.Trim() != (error.EValue ?? "").Trim());
+        var name = (string?)error["ename"] ?? "Error";
+        var message = (string?)error["evalue"] ?? "";
+        var firstLine = message.Split('\n')[0].Trim();
+        // Tracebacks usually repeat "Type: message" first (the runner writes Exception.ToString()); show that once.
+        var lines = (error["traceback"] as JsonArray ?? []).Select(l => Ansi.Strip((string?)l ?? "").TrimEnd('\r')).ToList();
+        if (lines.Count > 0 && firstLine.Length > 0 && lines[0].Trim().EndsWith(firstLine, StringComparison.Ordinal))
+            lines.RemoveAt(0);
         var trace = string.Join("\n", lines).Trim('\n');
-        return $"<div class=\"output error\"><pre><span class=\"ename\">{Encode(error.EName ?? "Error")}</span>: {Encode(error.EValue ?? "")}"
+        if (trace.Trim() == message.Trim()) trace = "";
+        return $"<div class=\"output error\"><pre><span class=\"ename\">{Encode(name)}</span>: {Encode(message)}"
                + (trace.Length > 0 ? "\n" + Encode(trace) : "") + "</pre></div>";
     }
 
-    private string RenderData(IReadOnlyDictionary<string, string> data)
+    private string RenderData(JsonObject data)
     {
         var mime = MimeOrder.FirstOrDefault(data.ContainsKey);
         if (mime is null) return "";
-        var value = data[mime];
+        // nbformat stores JSON MIME types (application/*+json) as JSON, the rest as (lists of) strings.
+        var node = data[mime];
+        var value = node is JsonObject || (node is JsonArray && mime.EndsWith("json", StringComparison.Ordinal))
+            ? node.ToJsonString() : MultilineText.Read(node);
         return mime switch
         {
             PlotlyMime => $"<div class=\"output plotly\"><script type=\"application/json\" class=\"plotly-figure\">{value.Replace("</", "<\\/")}</script></div>",

@@ -1,3 +1,4 @@
+using DlCourse.Cli.Notebooks;
 using Microsoft.Playwright;
 
 namespace DlCourse.Cli.Export;
@@ -91,7 +92,7 @@ public sealed class PdfBrowser : IAsyncDisposable
             Format = "A4", PrintBackground = true, Margin = PageMargin,
             DisplayHeaderFooter = true, HeaderTemplate = "<div></div>", FooterTemplate = Footer,
         });
-        AtomicFile.Write(pdfPath, pdf);
+        AtomicFile.WriteAllBytes(pdfPath, pdf);
         lock (requested) lock (blocked) return new PrintResult(requested.ToList(), blocked.ToList(), errors);
     }
 
@@ -102,19 +103,4 @@ public sealed class PdfBrowser : IAsyncDisposable
     }
 
     private static string FirstLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? s;
-}
-
-/// <summary>Writes files through a temporary sibling and a rename, so a reader never sees half a file.</summary>
-public static class AtomicFile
-{
-    public static void Write(string path, byte[] bytes)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + $".{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, full, overwrite: true);
-    }
-
-    public static void Write(string path, string text) => Write(path, System.Text.Encoding.UTF8.GetBytes(text));
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Export;
 
@@ -10,7 +11,7 @@ public static class ReportPage
     private static readonly Lazy<string> Script = new(() => Resource("report.js"));
 
     /// <summary>Writes the page for <paramref name="notebooks"/>; <paramref name="assetBase"/> is the URL (ending in /) of the node_modules layout.</summary>
-    public static string Build(IReadOnlyList<(ExportNotebook Notebook, string DisplayPath)> notebooks, ExportOptions options,
+    public static string Build(IReadOnlyList<(Notebook Notebook, string DisplayPath)> notebooks, ExportOptions options,
         string assetBase, ExportFormat mode, TitlePage? titlePage)
     {
         var renderer = new NotebookHtml(options, assetBase);
