@@ -37,6 +37,9 @@
       const tex = el.textContent.trim().replace(/^\\[([]/, "").replace(/\\[)\]]$/, "").trim();
       try {
         katex.render(tex, el, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
+        // With throwOnError off KaTeX shows bad TeX in red; still report it so the exporter can warn.
+        const bad = el.querySelector(".katex-error");
+        if (bad) errors.push("katex: " + (bad.getAttribute("title") || "cannot typeset") + " in " + tex);
       } catch (e) {
         errors.push("katex: " + e.message);
       }
