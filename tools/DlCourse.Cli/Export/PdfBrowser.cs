@@ -3,8 +3,9 @@ using Microsoft.Playwright;
 
 namespace DlCourse.Cli.Export;
 
-/// <summary>What printing one page did: every URL it requested, and the ones refused because they were not local.</summary>
-public sealed record PrintResult(IReadOnlyList<string> RequestedUrls, IReadOnlyList<string> BlockedUrls, IReadOnlyList<string> PageErrors);
+/// <summary>What printing one page did: every URL it requested, the ones refused because they were not local, and where the time went.</summary>
+public sealed record PrintResult(IReadOnlyList<string> RequestedUrls, IReadOnlyList<string> BlockedUrls, IReadOnlyList<string> PageErrors,
+    TimeSpan Load, TimeSpan Render, TimeSpan Print);
 
 /// <summary>A headless Chromium, driven by Playwright, that prints report pages to PDF; start once and reuse it for a batch.</summary>
 public sealed class PdfBrowser : IAsyncDisposable
@@ -57,13 +58,24 @@ public sealed class PdfBrowser : IAsyncDisposable
     /// <summary>Opens <paramref name="htmlPath"/>, waits for math and charts, and writes the PDF atomically to <paramref name="pdfPath"/>.</summary>
     public async Task<PrintResult> PrintAsync(string htmlPath, string pdfPath)
     {
-        var requested = new List<string>();
-        var blocked = new List<string>();
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = ContentWidthPx, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        page.Request += (_, request) => { lock (requested) requested.Add(request.Url); };
+        await oneAtATime.WaitAsync();
+        try { return await PrintOneAsync(htmlPath, pdfPath); }
+        finally { oneAtATime.Release(); }
+    }
+
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private IPage? page;
+    private List<string> requested = [], blocked = [];
+
+    // One page for the whole batch: its renderer process stays warm, so plotly.js and KaTeX compile once, not per notebook.
+    private async Task<IPage> PageAsync()
+    {
+        if (page is not null) return page;
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = ContentWidthPx, Height = 1000 } });
+        var p = await context.NewPageAsync();
+        p.Request += (_, request) => { lock (requested) requested.Add(request.Url); };
         // Reports are self-contained: anything that is not a local file or inline data is refused, never fetched.
-        await page.RouteAsync("**/*", async route =>
+        await p.RouteAsync("**/*", async route =>
         {
             var url = route.Request.Url;
             if (url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal))
@@ -74,8 +86,16 @@ public sealed class PdfBrowser : IAsyncDisposable
                 await route.AbortAsync("blockedbyclient");
             }
         });
+        return page = p;
+    }
 
+    private async Task<PrintResult> PrintOneAsync(string htmlPath, string pdfPath)
+    {
+        var page = await PageAsync();
+        List<string> requested = this.requested = [], blocked = this.blocked = [];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await page.GotoAsync(new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        var load = clock.Elapsed;
         try
         {
             await page.WaitForFunctionAsync("() => window.__dlcourseReady === true", null,
@@ -86,6 +106,7 @@ public sealed class PdfBrowser : IAsyncDisposable
             throw new ExportException($"{htmlPath}: math and charts did not finish rendering within {RenderTimeout.TotalSeconds:0} s");
         }
         var errors = await page.EvaluateAsync<string[]>("() => window.__dlcourseErrors || []");
+        var render = clock.Elapsed - load;
 
         var pdf = await page.PdfAsync(new()
         {
@@ -93,7 +114,7 @@ public sealed class PdfBrowser : IAsyncDisposable
             DisplayHeaderFooter = true, HeaderTemplate = "<div></div>", FooterTemplate = Footer,
         });
         AtomicFile.WriteAllBytes(pdfPath, pdf);
-        lock (requested) lock (blocked) return new PrintResult(requested.ToList(), blocked.ToList(), errors);
+        lock (requested) lock (blocked) return new PrintResult(requested.ToList(), blocked.ToList(), errors, load, render, clock.Elapsed - load - render);
     }
 
     public async ValueTask DisposeAsync()
