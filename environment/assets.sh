@@ -5,7 +5,7 @@ set -euo pipefail
 web="$(cd "$(dirname "${BASH_SOURCE[0]}")/web" && pwd)"
 stamp="$web/node_modules/.dlcourse-lock.sha256"
 
-command -v npm >/dev/null || { echo "assets: npm is required (apt-get install npm)" >&2; exit 1; }
+command -v npm >/dev/null || { echo "assets: Node.js with npm is required (e.g. apt-get install nodejs npm)" >&2; exit 1; }
 
 want="$(sha256sum "$web/package-lock.json" | cut -d' ' -f1)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
