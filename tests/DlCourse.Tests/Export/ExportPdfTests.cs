@@ -147,6 +147,25 @@ public sealed class ExportPdfTests(BrowserFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task APageThatDoesNotFinishRendering_FailsWithOneLine_AndTheNextExportStillWorks()
+    {
+        var hanging = TestNotebooks.Write(temp["hangs.ipynb"], TestNotebooks.Display(new JsonObject { ["text/html"] = "<script>while (true) {}</script>" }));
+        var limit = fixture.Browser.RenderTimeout;
+        fixture.Browser.RenderTimeout = TimeSpan.FromSeconds(3);
+        try
+        {
+            var e = await Assert.ThrowsAsync<ExportException>(() => ExportOne(hanging));
+            Assert.Contains("did not finish rendering within 3 s", e.Message);
+        }
+        finally
+        {
+            fixture.Browser.RenderTimeout = limit;
+        }
+        var file = await ExportOne(BrowserFixture.Fixture("executed.ipynb"));
+        Assert.Contains("loss = 2.303", PdfInspection.Text(file.Path));
+    }
+
+    [Fact]
     public async Task MissingBrowser_SaysWhatToInstall()
     {
         var e = await Assert.ThrowsAsync<ExportException>(() => PdfBrowser.StartAsync(temp["no-such-chromium"]));

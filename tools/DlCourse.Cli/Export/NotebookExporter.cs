@@ -23,19 +23,19 @@ public static class NotebookExporter
         var assets = WebAssets.Find();
         var extension = options.Format == ExportFormat.Pdf ? ".pdf" : ".html";
         // One file per notebook mirrors the input layout (as `dlcourse run --out` does); a report covers one assignment folder.
+        var folders = notebooks.GroupBy(n => Path.GetDirectoryName(n.Path.Source)!).ToList();
         var documents = options.Report
-            ? notebooks.GroupBy(n => Path.GetDirectoryName(n.Path.Source)!)
-                .Select(g => new Document(ReportName(g.Key, options) + extension, g.ToList())).ToList()
+            ? folders.Select(g => new Document(ReportName(g.Key, folders.Count == 1 ? options.Title : null) + extension, g.ToList())).ToList()
             : notebooks.Select(n => new Document(Path.ChangeExtension(n.Path.Relative, extension), [n])).ToList();
 
         var exported = new List<ExportedFile>();
         if (options.Format == ExportFormat.Html)
         {
+            var assetFolder = Path.Combine(options.OutDir, "assets");
+            assets.CopyTo(assetFolder);
             foreach (var document in documents)
             {
                 var path = Path.Combine(options.OutDir, document.RelativePath);
-                var assetFolder = Path.Combine(options.OutDir, "assets");
-                assets.CopyTo(assetFolder);
                 var assetBase = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFullPath(assetFolder)).Replace('\\', '/') + "/";
                 AtomicFile.WriteAllText(path, Page(document, options, assetBase, ExportFormat.Html));
                 Done(new ExportedFile(path, document.Notebooks.Select(n => n.Path.Source).ToList(), null));
@@ -96,9 +96,10 @@ public static class NotebookExporter
         return folder;
     }
 
-    private static string ReportName(string folder, ExportOptions options)
+    // Named after the title when there is one report, else after each assignment folder so that reports don't collide.
+    private static string ReportName(string folder, string? title)
     {
-        var name = options.Title ?? Path.GetFileName(folder);
+        var name = title ?? Path.GetFileName(folder);
         var slug = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
         while (slug.Contains("--")) slug = slug.Replace("--", "-");
         return slug.Length > 0 ? slug : "report";

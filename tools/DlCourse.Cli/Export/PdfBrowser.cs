@@ -29,7 +29,7 @@ public sealed class PdfBrowser : IAsyncDisposable
     private PdfBrowser(IPlaywright playwright, IBrowser browser) => (this.playwright, this.browser) = (playwright, browser);
 
     /// <summary>How long to wait for math and charts to finish before giving up on a page.</summary>
-    public TimeSpan RenderTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Starts Chromium (<see cref="ExecutablePath"/> unless given); throws <see cref="ExportException"/> saying what to install when it cannot.</summary>
     public static async Task<PdfBrowser> StartAsync(string? executablePath = null)
@@ -60,6 +60,14 @@ public sealed class PdfBrowser : IAsyncDisposable
     {
         await oneAtATime.WaitAsync();
         try { return await PrintOneAsync(htmlPath, pdfPath); }
+        catch
+        {
+            // A page that failed (timeout, crashed renderer) is not reused: the next document gets a fresh one.
+            try { if (page is not null) await page.Context.CloseAsync(); }
+            catch (PlaywrightException) { } // already gone with its renderer
+            page = null;
+            throw;
+        }
         finally { oneAtATime.Release(); }
     }
 
@@ -91,24 +99,26 @@ public sealed class PdfBrowser : IAsyncDisposable
 
     private async Task<PrintResult> PrintOneAsync(string htmlPath, string pdfPath)
     {
-        var page = await PageAsync();
+        var tab = await PageAsync();
         List<string> requested = this.requested = [], blocked = this.blocked = [];
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await page.GotoAsync(new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
-        var load = clock.Elapsed;
+        var load = TimeSpan.Zero;
         try
         {
-            await page.WaitForFunctionAsync("() => window.__dlcourseReady === true", null,
-                new() { Timeout = (float)RenderTimeout.TotalMilliseconds, PollingInterval = 50 });
+            await tab.GotoAsync(new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri,
+                new() { WaitUntil = WaitUntilState.Load, Timeout = (float)RenderTimeout.TotalMilliseconds });
+            load = clock.Elapsed;
+            await tab.WaitForFunctionAsync("() => window.__dlcourseReady === true", null,
+                new() { Timeout = (float)Math.Max(1, (RenderTimeout - load).TotalMilliseconds), PollingInterval = 50 });
         }
         catch (TimeoutException)
         {
-            throw new ExportException($"{htmlPath}: math and charts did not finish rendering within {RenderTimeout.TotalSeconds:0} s");
+            throw new ExportException($"{pdfPath}: the page, its math and charts did not finish rendering within {RenderTimeout.TotalSeconds:0.#} s");
         }
-        var errors = await page.EvaluateAsync<string[]>("() => window.__dlcourseErrors || []");
+        var errors = await tab.EvaluateAsync<string[]>("() => window.__dlcourseErrors || []");
         var render = clock.Elapsed - load;
 
-        var pdf = await page.PdfAsync(new()
+        var pdf = await tab.PdfAsync(new()
         {
             Format = "A4", PrintBackground = true, Margin = PageMargin,
             DisplayHeaderFooter = true, HeaderTemplate = "<div></div>", FooterTemplate = Footer,
