@@ -1,28 +1,21 @@
 using System.Text.Json.Nodes;
+using DlCourse.Cli.Notebooks;
+using DlCourse.Tests.Support;
 
 namespace DlCourse.Tests.Export;
 
-/// <summary>Small nbformat 4 notebooks written by tests: one executed code cell with the given outputs.</summary>
+/// <summary>Small executed notebooks for export tests: a title and one code cell with the given outputs.</summary>
 public static class TestNotebooks
 {
-    public static JsonObject Display(JsonObject data) =>
-        new() { ["output_type"] = "display_data", ["data"] = data, ["metadata"] = new JsonObject() };
+    public static JsonObject Display(JsonObject data) => CellOutputs.DisplayData(data.Select(kv => KeyValuePair.Create(kv.Key, (string)kv.Value!)));
 
     public static string Write(string path, params JsonObject[] outputs)
     {
-        var notebook = new JsonObject
-        {
-            ["nbformat"] = 4, ["nbformat_minor"] = 5,
-            ["metadata"] = new JsonObject { ["kernelspec"] = new JsonObject { ["name"] = ".net-csharp", ["display_name"] = ".NET (C#)", ["language"] = "C#" } },
-            ["cells"] = new JsonArray(
-                new JsonObject { ["cell_type"] = "markdown", ["id"] = "m1", ["metadata"] = new JsonObject(), ["source"] = "# A test notebook" },
-                new JsonObject
-                {
-                    ["cell_type"] = "code", ["id"] = "c1", ["metadata"] = new JsonObject(), ["execution_count"] = 1,
-                    ["source"] = "display(x)", ["outputs"] = new JsonArray(outputs.Select(o => (JsonNode)o).ToArray()),
-                }),
-        };
-        File.WriteAllText(path, notebook.ToJsonString());
+        var notebook = TestNotebook.Create("md:# A test notebook", "display(x)");
+        var cell = notebook.Cells[1];
+        foreach (var output in outputs) cell.Outputs.Add(output);
+        cell.ExecutionCount = 1;
+        notebook.Save(path);
         return path;
     }
 }
