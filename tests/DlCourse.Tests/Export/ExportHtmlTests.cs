@@ -91,6 +91,17 @@ public sealed class ExportHtmlTests : IDisposable
         Assert.Contains(expected, MathMarkdown.ToHtml(markdown));
 
     [Fact]
+    public void TitlePage_ListsQuestions_WithMathInTheirHeadings()
+    {
+        var html = new TitlePage("Course", "A1 — Loss functions", "Ada", null, new DateOnly(2026, 11, 22))
+            .ToHtml(["Q3 — L2-regularised BCE, $\\lambda > 0$", "Q4 — <b>bold</b> & more"]);
+        Assert.Contains("<li>Q3 — L2-regularised BCE, <span class=\"math\">\\(\\lambda &gt; 0\\)</span></li>", html);
+        Assert.Contains("<dd class=\"student-name\">Ada</dd>", html);
+        Assert.Contains("<dd class=\"student-id\">—</dd>", html);
+        Assert.Contains("2026-11-22", html);
+    }
+
+    [Fact]
     public void Ansi_StripsColourCodes() =>
         Assert.Equal("Error: boom at x", Ansi.Strip("\u001b[0;31mError\u001b[0m: \u001b[1mboom\u001b[22m at x"));
 

@@ -53,8 +53,15 @@ public sealed record TitlePage(string Course, string Title, string? StudentName,
         html.Append($"<dt>Student</dt><dd class=\"student-name\">{E(StudentName ?? "—")}</dd>\n");
         html.Append($"<dt>Student ID</dt><dd class=\"student-id\">{E(StudentId ?? "—")}</dd>\n");
         html.Append($"<dt>Date</dt><dd>{Date:yyyy-MM-dd}</dd>\n</dl>\n<ol class=\"questions\">\n");
-        foreach (var q in questions) html.Append($"<li>{E(q)}</li>\n");
+        // Headings may hold math ("L2-regularised $\ell$"): render them as Markdown so KaTeX typesets it here too.
+        foreach (var q in questions) html.Append($"<li>{InlineMarkdown(q)}</li>\n");
         html.Append("</ol>\n</section>\n");
         return html.ToString();
+    }
+
+    private static string InlineMarkdown(string text)
+    {
+        var html = MathMarkdown.ToHtml(text).Trim();
+        return html.StartsWith("<p>", StringComparison.Ordinal) && html.EndsWith("</p>", StringComparison.Ordinal) ? html[3..^4] : html;
     }
 }
