@@ -44,6 +44,7 @@ public sealed class RunnerExportTests(BrowserFixture fixture) : IDisposable
 
         var file = Assert.Single(await NotebookExporter.ExportAsync([folder], new ExportOptions { OutDir = temp["out"], Report = true }, fixture.Browser));
 
+        Assert.True(file.Succeeded, file.Error);
         Assert.Empty(file.Print!.PageErrors); // KaTeX typeset every formula, every chart was drawn
         Assert.Empty(file.Print.BlockedUrls);
         Assert.All(file.Print.RequestedUrls, url => Assert.True(url.StartsWith("file:") || url.StartsWith("data:"), url));

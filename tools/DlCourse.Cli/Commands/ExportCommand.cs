@@ -54,14 +54,16 @@ public static class ExportCommand
         {
             var files = await NotebookExporter.ExportAsync(paths, options, onExported: file =>
             {
-                stdout.WriteLine($"wrote {file.Path}");
+                if (file.Error is not null) stderr.WriteLine($"dlcourse export: {file.Error}");
+                else stdout.WriteLine($"wrote {file.Path}");
                 foreach (var url in file.Print?.BlockedUrls ?? [])
                     stderr.WriteLine($"warning: {file.Path}: blocked a network request to {url} (exports use only bundled assets)");
                 foreach (var error in file.Print?.PageErrors ?? [])
                     stderr.WriteLine($"warning: {file.Path}: {error}");
             });
-            stdout.WriteLine($"exported {files.Count} file(s) in {started.Elapsed.TotalSeconds:0.0} s");
-            return 0;
+            var failed = files.Count(f => !f.Succeeded);
+            stdout.WriteLine($"exported {files.Count - failed} file(s) in {started.Elapsed.TotalSeconds:0.0} s" + (failed > 0 ? $"; {failed} failed" : ""));
+            return failed == 0 ? 0 : 1;
         }
         catch (NotebookFormatException e)
         {

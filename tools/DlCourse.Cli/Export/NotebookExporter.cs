@@ -5,15 +5,19 @@ using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Export;
 
-/// <summary>One file the exporter wrote, with what printing it requested (PDF only).</summary>
-public sealed record ExportedFile(string Path, IReadOnlyList<string> Notebooks, PrintResult? Print);
+/// <summary>One file the exporter wrote, with what printing it requested (PDF only), or why it could not be written.</summary>
+public sealed record ExportedFile(string Path, IReadOnlyList<string> Notebooks, PrintResult? Print, string? Error = null)
+{
+    public bool Succeeded => Error is null;
+}
 
 /// <summary>Exports notebooks to HTML or PDF: one file each, or one report per assignment folder; a PDF batch shares one browser.</summary>
 public static class NotebookExporter
 {
     private sealed record Document(string RelativePath, IReadOnlyList<(NotebookPath Path, Notebook Notebook)> Notebooks);
 
-    /// <summary>Reads every notebook first (so a bad one fails before any browser starts), then writes the exports.</summary>
+    /// <summary>Reads every notebook first (so a bad one fails before any browser starts), then writes the exports;
+    /// a document that fails to print is reported in its <see cref="ExportedFile.Error"/> and the batch goes on.</summary>
     /// <param name="paths">Notebooks, or folders searched for them (as <c>dlcourse run</c> does).</param>
     /// <param name="browser">A started browser to reuse; when null and PDFs are asked for, one is started and closed here.</param>
     public static async Task<IReadOnlyList<ExportedFile>> ExportAsync(IReadOnlyList<string> paths, ExportOptions options,
@@ -53,8 +57,10 @@ public static class NotebookExporter
                 var html = Path.Combine(work.FullName, $"{i}.html");
                 File.WriteAllText(html, Page(documents[i], options, assets.RootUrl.AbsoluteUri, ExportFormat.Pdf));
                 var path = Path.Combine(options.OutDir, documents[i].RelativePath);
-                var print = await browser.PrintAsync(html, path);
-                Done(new ExportedFile(path, documents[i].Notebooks.Select(n => n.Path.Source).ToList(), print));
+                var sources = documents[i].Notebooks.Select(n => n.Path.Source).ToList();
+                // One page that never finishes rendering should not cost the rest of the batch.
+                try { Done(new ExportedFile(path, sources, await browser.PrintAsync(html, path))); }
+                catch (ExportException e) { Done(new ExportedFile(path, sources, null, e.Message)); }
             }
         }
         finally
