@@ -9,6 +9,7 @@ public static class Course
     {
         ChartDisplay.Register();
         Derivations.DerivativeCheckDisplay.Register();
+        Metrics.ConfusionMatrixDisplay.Register();
         return $"DlCourse ready: profile {Profile.Current.ToString().ToLowerInvariant()}";
     }
 }

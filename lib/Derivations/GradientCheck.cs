@@ -5,21 +5,26 @@ public static class GradientCheck
 {
     public const double DefaultTolerance = 1e-6;
 
+    /// <summary>Compares at <paramref name="x"/>; <paramref name="names"/> labels the entries (e.g. "W[0,1]"), default "∂f/∂x[i]".</summary>
     public static DerivativeCheckResult Run(Func<double[], double> f, double[] x, double[] analyticGradient,
-        double tolerance = DefaultTolerance, double step = FiniteDifferences.DefaultStep, string title = "Gradient check")
+        double tolerance = DefaultTolerance, double step = FiniteDifferences.DefaultStep, string title = "Gradient check",
+        IReadOnlyList<string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(analyticGradient);
         if (analyticGradient.Length != x.Length)
             throw new ArgumentException($"The analytic gradient has {analyticGradient.Length} entries but x has {x.Length}; a gradient has one entry per input.", nameof(analyticGradient));
+        if (names is not null && names.Count != x.Length)
+            throw new ArgumentException($"There are {names.Count} names for {x.Length} entries; pass one name per entry of x.", nameof(names));
         var numeric = FiniteDifferences.Gradient(f, x, step);
         var entries = new DerivativeEntry[x.Length];
-        for (int i = 0; i < x.Length; i++) entries[i] = DerivativeEntry.Compare($"∂f/∂x[{i}]", analyticGradient[i], numeric[i]);
+        for (int i = 0; i < x.Length; i++) entries[i] = DerivativeEntry.Compare(names?[i] ?? $"∂f/∂x[{i}]", analyticGradient[i], numeric[i]);
         return new DerivativeCheckResult(title, entries, tolerance);
     }
 
     /// <summary>Same, with the analytic gradient given as a function evaluated at x.</summary>
     public static DerivativeCheckResult Run(Func<double[], double> f, Func<double[], double[]> gradient, double[] x,
-        double tolerance = DefaultTolerance, double step = FiniteDifferences.DefaultStep, string title = "Gradient check") =>
-        Run(f, x, gradient((double[])x.Clone()), tolerance, step, title);
+        double tolerance = DefaultTolerance, double step = FiniteDifferences.DefaultStep, string title = "Gradient check",
+        IReadOnlyList<string>? names = null) =>
+        Run(f, x, gradient((double[])x.Clone()), tolerance, step, title, names);
 }

@@ -36,6 +36,9 @@ public sealed class LogisticModelLoss
     /// <summary>d + 1: the weights then the bias.</summary>
     public int ParameterCount => augmented.ColumnCount;
 
+    /// <summary>"w[0]", …, "w[d−1]", "b": labels for a <see cref="GradientCheck"/> table.</summary>
+    public IReadOnlyList<string> ParameterNames => [.. Enumerable.Range(0, ParameterCount - 1).Select(j => $"w[{j}]"), "b"];
+
     /// <summary>The logits z = Xw + b.</summary>
     public double[] Logits(double[] parameters)
     {

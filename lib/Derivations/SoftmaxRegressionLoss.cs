@@ -24,6 +24,13 @@ public sealed class SoftmaxRegressionLoss
     public int FeatureCount => features.ColumnCount;
     public int ParameterCount => ClassCount * FeatureCount + ClassCount;
 
+    /// <summary>"W[k,d]" row by row, then "b[k]": labels for a <see cref="GradientCheck"/> table, in the order of <see cref="Pack"/>.</summary>
+    public IReadOnlyList<string> ParameterNames =>
+    [
+        .. from k in Enumerable.Range(0, ClassCount) from d in Enumerable.Range(0, FeatureCount) select $"W[{k},{d}]",
+        .. Enumerable.Range(0, ClassCount).Select(k => $"b[{k}]"),
+    ];
+
     /// <summary>The n×K logits Z = XWᵀ + 1bᵀ.</summary>
     public Matrix<double> Logits(Matrix<double> weights, double[] bias)
     {

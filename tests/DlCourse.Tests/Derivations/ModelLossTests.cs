@@ -78,5 +78,13 @@ public class ModelLossTests
         using var target = TorchSharp.torch.tensor(labels.Select(l => (long)l).ToArray());
         Assert.Equal(TorchSharp.torch.nn.functional.cross_entropy(z, target).item<double>(), loss.Value(w, b), 12);
         Assert.Throws<ArgumentException>(() => loss.Value(w.Transpose(), b));
+        // Names follow Pack's order: W[k,d] row by row, then b[k].
+        Assert.Equal(loss.ParameterCount, loss.ParameterNames.Count);
+        Assert.Equal("W[1,0]", loss.ParameterNames[3]);
+        Assert.Equal(theta[3], w[1, 0]);
+        Assert.Equal("b[0]", loss.ParameterNames[12]);
+        Assert.Equal(theta[12], b[0]);
+        var named = GradientCheck.Run(loss.Value, theta, loss.Gradient(theta), names: loss.ParameterNames);
+        Assert.Equal("b[3]", named.Entries[^1].Name);
     }
 }

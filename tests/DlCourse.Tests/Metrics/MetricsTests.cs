@@ -28,6 +28,14 @@ public class MetricsTests
     }
 
     [Fact]
+    public void Confusion_matrix_displays_as_a_table_with_the_counts_in_place()
+    {
+        var html = ConfusionMatrixDisplay.Html(ConfusionMatrix.From(Truth, Predicted, 3));
+        Assert.Contains("<tr><th>0</th><td><b>2</b></td><td>1</td><td>0</td></tr>", html);
+        Assert.Contains("<tr><th>2</th><td>1</td><td>0</td><td><b>2</b></td></tr>", html);
+    }
+
+    [Fact]
     public void Binary_precision_recall_f1_for_a_positive_class()
     {
         // Class 2: TP = 2, FP = 1 (a 1 predicted as 2), FN = 1 (a 2 predicted as 0).

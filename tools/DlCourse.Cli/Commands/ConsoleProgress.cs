@@ -8,14 +8,15 @@ namespace DlCourse.Cli.Commands;
 public static class ConsoleProgress
 {
     /// <summary>Runs <paramref name="work"/> for every item in parallel; it returns null on success or a one-line problem.</summary>
+    /// <remarks>Times count from the item's first progress report, so waiting for a job slot is not counted.</remarks>
     public static async Task RunAsync(IReadOnlyList<string> names, Func<int, IProgress<RunProgress>, Task<string?>> work)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             await Task.WhenAll(names.Select(async (name, i) =>
             {
-                var clock = Stopwatch.StartNew();
-                var problem = await work(i, new Progress<RunProgress>());
+                var clock = new Stopwatch();
+                var problem = await work(i, new SynchronousProgress(_ => { if (!clock.IsRunning) clock.Start(); }));
                 Report(name, problem, clock.Elapsed);
             }));
             return;
@@ -29,9 +30,11 @@ public static class ConsoleProgress
                 await Task.WhenAll(names.Select(async (name, i) =>
                 {
                     var task = context.AddTask(Markup.Escape(name), autoStart: false, maxValue: 1);
-                    var clock = Stopwatch.StartNew();
+                    var clock = new Stopwatch();
                     var problem = await work(i, new SynchronousProgress(p =>
                     {
+                        // The first report comes when the notebook leaves the queue for a free job slot.
+                        if (!clock.IsRunning) clock.Start();
                         if (!task.IsStarted) task.StartTask();
                         task.MaxValue = Math.Max(1, p.CellsTotal);
                         task.Value = p.CellsDone;
