@@ -18,19 +18,37 @@ public static class PdfInspection
     public static string Text(string pdf, int? page = null) =>
         page is { } p ? Run("pdftotext", "-f", $"{p}", "-l", $"{p}", pdf, "-") : Run("pdftotext", pdf, "-");
 
+    /// <summary>The text of every page, from one pdftotext run (it ends each page with a form feed).</summary>
+    public static IReadOnlyList<string> PageTexts(string pdf) => Text(pdf).Split('\f')[..^1];
+
     /// <summary>Where a word is printed: its page (1-based) and box in points from the page's top left.</summary>
     public sealed record WordBox(int Page, double XMin, double YMin, double XMax, double YMax, double PageWidth, double PageHeight);
 
-    public static WordBox? FindWord(string pdf, string word)
+    public static WordBox? FindWord(string pdf, string word) => FindWord(Words(pdf), word);
+
+    public static WordBox? FindWord(IReadOnlyList<(string Text, WordBox Box)> words, string word) =>
+        words.FirstOrDefault(w => w.Text.Contains(word, StringComparison.Ordinal)).Box;
+
+    /// <summary>Every place where the words of <paramref name="phrase"/> are printed one after another: the box of its first word.</summary>
+    public static IEnumerable<WordBox> FindPhrase(IReadOnlyList<(string Text, WordBox Box)> words, string phrase)
+    {
+        var tokens = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + tokens.Length <= words.Count; i++)
+            if (tokens.Select((t, k) => words[i + k].Text == t).All(match => match))
+                yield return words[i].Box;
+    }
+
+    /// <summary>Every word of the document with its box (one pdftotext run, for documents searched many times).</summary>
+    public static IReadOnlyList<(string Text, WordBox Box)> Words(string pdf)
     {
         XNamespace ns = "http://www.w3.org/1999/xhtml";
         var doc = XDocument.Parse(Run("pdftotext", "-bbox", pdf, "-"));
         var pages = doc.Descendants(ns + "page").ToList();
+        var words = new List<(string, WordBox)>();
         for (var i = 0; i < pages.Count; i++)
             foreach (var w in pages[i].Elements(ns + "word"))
-                if (w.Value.Contains(word, StringComparison.Ordinal))
-                    return new WordBox(i + 1, D(w, "xMin"), D(w, "yMin"), D(w, "xMax"), D(w, "yMax"), D(pages[i], "width"), D(pages[i], "height"));
-        return null;
+                words.Add((w.Value, new WordBox(i + 1, D(w, "xMin"), D(w, "yMin"), D(w, "xMax"), D(w, "yMax"), D(pages[i], "width"), D(pages[i], "height"))));
+        return words;
 
         static double D(XElement e, string name) => double.Parse(e.Attribute(name)!.Value, CultureInfo.InvariantCulture);
     }
