@@ -39,6 +39,22 @@ public sealed class ExportHtmlTests : IDisposable
     }
 
     [Fact]
+    public async Task AFolderExport_MirrorsItsLayout_AndNestedPagesFindTheSharedAssets()
+    {
+        var a1 = Directory.CreateDirectory(temp["course/a1-loss-functions"]).FullName;
+        File.Copy(BrowserFixture.Fixture("executed.ipynb"), Path.Combine(a1, "q1-executed.ipynb"));
+        File.Copy(BrowserFixture.Fixture("unexecuted.ipynb"), temp["course/top.ipynb"]);
+
+        var files = await NotebookExporter.ExportAsync([temp["course"]], new ExportOptions { OutDir = temp["out"], Format = ExportFormat.Html });
+
+        Assert.Equal([temp["out/a1-loss-functions/q1-executed.html"], temp["out/top.html"]], files.Select(f => f.Path));
+        var nested = File.ReadAllText(files[0].Path);
+        Assert.Contains($"<script src=\"../assets/{WebAssets.PlotlyJs}\">", nested);
+        Assert.True(File.Exists(Path.Combine(temp["out/a1-loss-functions"], "../assets", WebAssets.PlotlyJs)));
+        Assert.Contains($"<script src=\"assets/{WebAssets.PlotlyJs}\">", File.ReadAllText(files[1].Path));
+    }
+
+    [Fact]
     public void PlotlyCdnReferences_InHtmlOutputs_PointAtTheBundledCopy()
     {
         var output = "<script src=\"https://cdn.plot.ly/plotly-2.27.1.min.js\"></script><div id=\"c\"></div>"
