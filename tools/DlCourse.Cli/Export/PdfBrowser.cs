@@ -81,7 +81,8 @@ public sealed class PdfBrowser : IAsyncDisposable
         if (page is not null) return page;
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = ContentWidthPx, Height = 1000 } });
         var p = await context.NewPageAsync();
-        p.Request += (_, request) => { lock (requested) requested.Add(request.Url); };
+        // The lists are swapped for each document; take the current one once so a late event lands in a single list.
+        p.Request += (_, request) => { var list = requested; lock (list) list.Add(request.Url); };
         // Reports are self-contained: anything that is not a local file or inline data is refused, never fetched.
         await p.RouteAsync("**/*", async route =>
         {
@@ -90,7 +91,8 @@ public sealed class PdfBrowser : IAsyncDisposable
                 await route.ContinueAsync();
             else
             {
-                lock (blocked) blocked.Add(url);
+                var list = blocked;
+                lock (list) list.Add(url);
                 await route.AbortAsync("blockedbyclient");
             }
         });
