@@ -6,6 +6,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 packages=(
   libtorch1.13 libopenblas0-pthread   # TorchSharp's native libtorch, with a fast BLAS
   python3-nbformat python3-torch      # independent checks: notebook schema, PyTorch reference
+  python3-scipy                       # independent check: writes MATLAB .mat files for the SVHN reader test
   dataset-fashion-mnist               # offline data set in IDX format
   chromium poppler-utils              # PDF/HTML export and its checks
 )

@@ -37,6 +37,8 @@ public sealed class LinearRegression(int featureCount) : ITrainable
 
     public double Loss(Dataset data) => LossAndGradient(data, null, new float[Parameters.Length]);
 
+    // Hot loop: compile it optimised at once rather than after tier-0 warm-up (seconds in a short notebook).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double LossAndGradient(Dataset data, int[]? rows, Span<float> gradient)
     {
         if (data.FeatureCount != FeatureCount) throw new ArgumentException($"the model expects {FeatureCount} features, the data has {data.FeatureCount}");

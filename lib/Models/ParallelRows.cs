@@ -26,7 +26,7 @@ internal sealed class ParallelRows
             Array.Clear(local[c]);
             results[c] = chunk((int)((long)count * c / chunks), (int)((long)count * (c + 1) / chunks), local[c]);
         });
-        for (int c = 0; c < chunks; c++) System.Numerics.Tensors.TensorPrimitives.Add(total, local[c], total);
+        for (int c = 0; c < chunks; c++) VectorKernels.AddScaled(local[c], 1f, total);
         return results.Sum();
     }
 }

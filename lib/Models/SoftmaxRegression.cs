@@ -49,7 +49,7 @@ public sealed class SoftmaxRegression : ITrainable
     {
         CheckFeatures(x.Length);
         for (int k = 0; k < ClassCount; k++)
-            logits[k] = TensorPrimitives.Dot(Parameters.AsSpan(k * FeatureCount, FeatureCount), x) + Parameters[ClassCount * FeatureCount + k];
+            logits[k] = VectorKernels.Dot(Parameters.AsSpan(k * FeatureCount, FeatureCount), x) + Parameters[ClassCount * FeatureCount + k];
     }
 
     /// <summary>Class probabilities softmax(Wx + b) for one example.</summary>
@@ -111,6 +111,8 @@ public sealed class SoftmaxRegression : ITrainable
     }
 
     /// <summary>Sum of cross-entropies over rows [start, end), adding Σ (ŷ − y) [xᵀ, 1] into the accumulator when asked.</summary>
+    // Hot loop: compile it optimised at once rather than after tier-0 warm-up (seconds in a short notebook).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double Accumulate(Dataset data, int[]? rows, int start, int end, Span<float> accumulator, bool gradient)
     {
         int d = FeatureCount, classes = ClassCount, biasOffset = classes * d;
@@ -122,21 +124,21 @@ public sealed class SoftmaxRegression : ITrainable
             var x = data.Row(i);
             int y = data.Labels[i];
             for (int k = 0; k < classes; k++)
-                z[k] = TensorPrimitives.Dot(Parameters.AsSpan(k * d, d), x) + Parameters[biasOffset + k];
+                z[k] = VectorKernels.Dot(Parameters.AsSpan(k * d, d), x) + Parameters[biasOffset + k];
 
             // log Σ exp z − z_y, shifted by the max so that exp never overflows.
-            float max = TensorPrimitives.Max(z);
-            TensorPrimitives.Subtract(z, max, z);
-            float shiftedTarget = z[y];
-            TensorPrimitives.Exp(z, z);
-            float sum = TensorPrimitives.Sum(z);
+            float max = z[0];
+            for (int k = 1; k < classes; k++) max = Math.Max(max, z[k]);
+            float shiftedTarget = z[y] - max;
+            float sum = 0;
+            for (int k = 0; k < classes; k++) sum += z[k] = MathF.Exp(z[k] - max);
             loss += Math.Log(sum) - shiftedTarget;
             if (!gradient) continue;
             for (int k = 0; k < classes; k++)
             {
                 float g = z[k] / sum - (k == y ? 1f : 0f);
                 var row = accumulator.Slice(k * d, d);
-                TensorPrimitives.MultiplyAdd(x, g, row, row);
+                VectorKernels.AddScaled(x, g, row);
                 accumulator[biasOffset + k] += g;
             }
         }

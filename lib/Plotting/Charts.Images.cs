@@ -43,7 +43,7 @@ public static partial class Charts
         var text = z.Select(row => row.Select(v => v.ToString()).ToArray()).ToArray();
         var names = classNames.ToArray();
         var chart = CSharpChart.AnnotatedHeatmap<int, string, string, string>(z, text, X: names, Y: names.Reverse().ToArray(),
-            ColorScale: StyleParam.Colorscale.Greens, ShowScale: true);
+            ColorScale: StyleParam.Colorscale.Greens, ReverseScale: true, ShowScale: true);
         return Style(chart, title, "predicted class", "true class");
     }
 }

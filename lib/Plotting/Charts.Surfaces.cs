@@ -24,7 +24,8 @@ public static partial class Charts
         var contour = CSharpChart.Contour<double, double, double, string>(z, X: xs, Y: ys, Name: title, ShowScale: true,
             ColorScale: StyleParam.Colorscale.Viridis, NContours: probability ? 10 : 20);
         var layers = new List<GenericChart> { contour };
-        if (points is not null) layers.AddRange(Scatter(points));
+        // The colour bar sits where the legend would: the classes keep their DecisionRegions colours instead.
+        if (points is not null) layers.AddRange(Scatter(points, showLegend: false));
         return Style(Plotly.NET.Chart.Combine(layers), title, xTitle, yTitle);
     }
 
@@ -74,14 +75,14 @@ public static partial class Charts
     }
 
     /// <summary>The first two features of a data set as points, one colour per class.</summary>
-    public static IEnumerable<GenericChart> Scatter(Dataset points)
+    public static IEnumerable<GenericChart> Scatter(Dataset points, bool showLegend = true)
     {
         for (int k = 0; k < points.ClassCount; k++)
         {
             var rows = Enumerable.Range(0, points.Count).Where(i => points.Labels[i] == k).ToArray();
             if (rows.Length == 0) continue;
             yield return CSharpChart.Point<double, double, string>(rows.Select(i => (double)points[i, 0]).ToArray(),
-                rows.Select(i => (double)points[i, 1]).ToArray(), Name: $"class {k}", ShowLegend: true,
+                rows.Select(i => (double)points[i, 1]).ToArray(), Name: $"class {k}", ShowLegend: showLegend,
                 MarkerColor: Color.fromHex(ClassColours[k % ClassColours.Length]));
         }
     }

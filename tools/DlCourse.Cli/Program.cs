@@ -9,6 +9,9 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
 {
     RunCommand.Create(),
     CheckCommand.Create(),
+    ReleaseCommand.Create(),
+    GradeCommand.Create(),
+    GradescopeCommand.Create(),
     KernelCommand.Create(),
     ExportCommand.Create(),
 };

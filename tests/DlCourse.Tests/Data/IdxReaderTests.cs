@@ -119,3 +119,20 @@ public sealed class IdxReaderTests : IDisposable
         Assert.Equal("Ankle boot", set.ClassNames[9]);
     }
 }
+
+/// <summary>The real Fashion-MNIST that environment/setup.sh installs (Debian's dataset-fashion-mnist).</summary>
+public class InstalledFashionMnistTests
+{
+    [Fact]
+    public void HasTheOfficialShapesBalancedClassesAndUnitPixels()
+    {
+        var set = FashionMnist.Load();
+        Assert.Equal((60_000, 784), (set.Train.Count, set.Train.FeatureCount));
+        Assert.Equal((10_000, 784), (set.Test.Count, set.Test.FeatureCount));
+        Assert.All(set.Train.ClassCounts(), c => Assert.Equal(6_000, c));
+        Assert.All(set.Test.ClassCounts(), c => Assert.Equal(1_000, c));
+        Assert.Equal(0f, set.Train.Features.Min());
+        Assert.Equal(1f, set.Train.Features.Max());
+        Assert.Same(set, FashionMnist.Load());   // loaded once per process
+    }
+}

@@ -64,6 +64,28 @@ public sealed class ChartRenderingTests : IDisposable
         Assert.True(drawn.CountNonWhite() > 5_000, $"the loss curves drew only {drawn.CountNonWhite()} non-white pixels");
     }
 
+    [Fact]
+    public void ConfusionMatrixCellsAreColouredOnCategoryAxes()
+    {
+        // A linear y axis once left the heatmap undrawn (only its numbers showed): the cells must cover the plot area.
+        var chart = Charts.ConfusionMatrix(new[,] { { 50, 3, 1 }, { 4, 40, 9 }, { 0, 7, 60 } }, ["cat", "dog", "bird"]);
+        var picture = ChartRendering.Render(ChartDisplay.FigureJson(chart), Path.Combine(folder, "confusion-cells"));
+        int green = 0;
+        for (int i = 0; i < picture.Rgb.Length; i += 3)
+            if (picture.Rgb[i + 1] > picture.Rgb[i] + 20 && picture.Rgb[i + 1] >= picture.Rgb[i + 2]) green++;
+        Assert.True(green > 800 * 600 / 10, $"only {green} green pixels: the cells were not drawn");
+        Assert.DoesNotContain("\"type\":\"linear\"", ChartDisplay.FigureJson(chart));
+    }
+
+    [Fact]
+    public void LogAxesShowPowersOfTen()
+    {
+        var json = ChartDisplay.FigureJson(Charts.GradientMagnitudes([new Series("chain", [1.0, 2, 3], [1e-1, 1e-9, 1e-17])]));
+        Assert.Contains("\"type\":\"log\"", json);
+        Assert.Contains("\"exponentformat\":\"power\"", json);
+        Assert.DoesNotContain("exponentformat", ChartDisplay.FigureJson(Charts.Lines("linear", "x", "y", [new Series("s", [1.0, 2], [3.0, 4])])));
+    }
+
     public static TheoryData<string> ChartNames => new()
     {
         "accuracy", "runs", "surface", "regions", "paths", "weights", "metric", "confusion", "gradients",

@@ -48,7 +48,8 @@ public static class NotebookRunner
             }
             cell.ExecutionCount = ++executionCount;
             var cellClock = Stopwatch.StartNew();
-            var status = await worker.RunCellAsync(cell, options, cancel);
+            var timeout = executionCount == 1 ? options.FirstCellTimeout ?? options.CellTimeout : options.CellTimeout;
+            var status = await worker.RunCellAsync(cell, options, timeout, cancel);
             runs.Add(new CellRun(cell.Index, status, cellClock.Elapsed));
             progress?.Report(new RunProgress(runs.Count, codeCells.Count));
         }
@@ -116,7 +117,7 @@ public static class NotebookRunner
             };
         }
 
-        public async Task<CellStatus> RunCellAsync(NotebookCell cell, RunOptions options, CancellationToken cancel)
+        public async Task<CellStatus> RunCellAsync(NotebookCell cell, RunOptions options, TimeSpan timeout, CancellationToken cancel)
         {
             var outputs = new CellOutputCollector(cell, options.MaxOutputCharsPerCell);
             try
@@ -129,14 +130,14 @@ public static class NotebookRunner
                 return CellStatus.KernelDied;
             }
 
-            var deadline = DateTime.UtcNow + options.CellTimeout;
+            var deadline = DateTime.UtcNow + timeout;
             while (true)
             {
                 var message = await NextAsync(deadline - DateTime.UtcNow, cancel);
                 switch (message)
                 {
                     case null when !process.HasExited && !messages.Reader.Completion.IsCompleted:
-                        outputs.Add(Kill($"Cell timed out after {options.CellTimeout.TotalSeconds:0.#} s; the kernel was stopped and the cells after it were not run."));
+                        outputs.Add(Kill($"Cell timed out after {timeout.TotalSeconds:0.#} s; the kernel was stopped and the cells after it were not run."));
                         return CellStatus.TimedOut;
                     case null:
                         outputs.Add(await DiedAsync("while running this cell"));

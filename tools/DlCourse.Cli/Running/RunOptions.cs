@@ -6,6 +6,9 @@ public sealed record RunOptions
     /// <summary>Longest a single cell may run before its worker is killed.</summary>
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Limit for the first code cell, which also pays for compiling the kernel's C# pipeline; null means <see cref="CellTimeout"/>.</summary>
+    public TimeSpan? FirstCellTimeout { get; init; }
+
     /// <summary>Longest the worker may take to start its kernel.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -1,0 +1,127 @@
+namespace DlCourse.Models;
+
+/// <summary>The hidden-unit non-linearity of a <see cref="DeepChain"/>.</summary>
+public enum Activation { Sigmoid, Relu, Tanh }
+
+/// <summary>One backward pass of a <see cref="DeepChain"/>: the output, the error, every pre-activation and every gradient.</summary>
+public sealed record ChainGradients(double Output, double Error, double[][] PreActivations, double[][] WeightGradients, double[][] BiasGradients)
+{
+    /// <summary>‖∂E/∂W⁽ˡ⁾‖ (Frobenius) for each layer l = 1..L, the quantity that vanishes in deep sigmoid chains.</summary>
+    public double[] WeightGradientNorms => WeightGradients.Select(g => Math.Sqrt(g.Sum(v => v * v))).ToArray();
+}
+
+/// <summary>
+/// A deep, narrow network for the vanishing-gradient question: a scalar input, <see cref="Layers"/> layers of
+/// <see cref="Width"/> units each (fully connected between consecutive layers), output y = Σ units of the last layer,
+/// error E = ½(y − t)². Layer l computes a⁽ˡ⁾ = W⁽ˡ⁾h⁽ˡ⁻¹⁾ + b⁽ˡ⁾, h⁽ˡ⁾ = act(a⁽ˡ⁾), with h⁽⁰⁾ = x.
+/// </summary>
+public sealed class DeepChain
+{
+    public DeepChain(int layers, int width, Activation activation)
+    {
+        if (layers < 1 || width < 1) throw new ArgumentOutOfRangeException(nameof(layers), "a chain needs at least one layer of at least one unit");
+        Layers = layers;
+        Width = width;
+        Activation = activation;
+        // W⁽ˡ⁾ is width × (inputs of layer l), row by row; the first layer has one input.
+        Weights = Enumerable.Range(0, layers).Select(l => new double[width * (l == 0 ? 1 : width)]).ToArray();
+        Biases = Enumerable.Range(0, layers).Select(_ => new double[width]).ToArray();
+    }
+
+    /// <summary>Weights drawn from N(mean, scale²) and biases from N(0, biasScale²), reproducible from the seed.</summary>
+    public static DeepChain Random(int layers, int width, Activation activation, int seed, double scale = 1, double mean = 0, double biasScale = 0)
+    {
+        var chain = new DeepChain(layers, width, activation);
+        var random = new Random(seed);
+        foreach (var w in chain.Weights) for (int i = 0; i < w.Length; i++) w[i] = mean + scale * Data.Synthetic.Normal(random);
+        foreach (var b in chain.Biases) for (int i = 0; i < b.Length; i++) b[i] = biasScale * Data.Synthetic.Normal(random);
+        return chain;
+    }
+
+    public int Layers { get; }
+    public int Width { get; }
+    public Activation Activation { get; }
+    public double[][] Weights { get; }
+    public double[][] Biases { get; }
+
+    public double Activate(double a) => Activation switch
+    {
+        Activation.Sigmoid => Numerics.Sigmoid.Apply(a),
+        Activation.Relu => Math.Max(0, a),
+        _ => Math.Tanh(a),
+    };
+
+    /// <summary>h′(a); for ReLU 0 at a ≤ 0 (the subgradient frameworks use).</summary>
+    public double Derivative(double a) => Activation switch
+    {
+        Activation.Sigmoid => Numerics.Sigmoid.Derivative(a),
+        Activation.Relu => a > 0 ? 1 : 0,
+        _ => 1 - Math.Tanh(a) * Math.Tanh(a),
+    };
+
+    /// <summary>E = ½(y − t)² for input x.</summary>
+    public double Error(double x, double t) => Backward(x, t).Error;
+
+    /// <summary>Forward pass, then δ⁽ᴸ⁾ = (y − t)·h′(a⁽ᴸ⁾), δ⁽ˡ⁾ = h′(a⁽ˡ⁾) ⊙ W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾, ∂E/∂W⁽ˡ⁾ = δ⁽ˡ⁾h⁽ˡ⁻¹⁾ᵀ, ∂E/∂b⁽ˡ⁾ = δ⁽ˡ⁾.</summary>
+    public ChainGradients Backward(double x, double t)
+    {
+        var a = new double[Layers][];
+        var h = new double[Layers + 1][];
+        h[0] = [x];
+        for (int l = 0; l < Layers; l++)
+        {
+            int inputs = h[l].Length;
+            a[l] = new double[Width];
+            h[l + 1] = new double[Width];
+            for (int j = 0; j < Width; j++)
+            {
+                double sum = Biases[l][j];
+                for (int i = 0; i < inputs; i++) sum += Weights[l][j * inputs + i] * h[l][i];
+                a[l][j] = sum;
+                h[l + 1][j] = Activate(sum);
+            }
+        }
+        double y = h[Layers].Sum();
+        double error = 0.5 * (y - t) * (y - t);
+
+        var weightGradients = new double[Layers][];
+        var biasGradients = new double[Layers][];
+        var delta = a[Layers - 1].Select(v => (y - t) * Derivative(v)).ToArray();
+        for (int l = Layers - 1; l >= 0; l--)
+        {
+            int inputs = h[l].Length;
+            weightGradients[l] = new double[Width * inputs];
+            for (int j = 0; j < Width; j++)
+                for (int i = 0; i < inputs; i++) weightGradients[l][j * inputs + i] = delta[j] * h[l][i];
+            biasGradients[l] = delta.ToArray();
+            if (l == 0) break;
+            var previous = new double[Width];
+            for (int i = 0; i < Width; i++)
+            {
+                double sum = 0;
+                for (int j = 0; j < Width; j++) sum += Weights[l][j * Width + i] * delta[j];
+                previous[i] = Derivative(a[l - 1][i]) * sum;
+            }
+            delta = previous;
+        }
+        return new ChainGradients(y, error, a, weightGradients, biasGradients);
+    }
+
+    /// <summary>Every weight then every bias, layer by layer, as one vector (for gradient checks).</summary>
+    public double[] GetParameters() => Weights.SelectMany(w => w).Concat(Biases.SelectMany(b => b)).ToArray();
+
+    public void SetParameters(double[] theta)
+    {
+        int at = 0;
+        foreach (var w in Weights) { Array.Copy(theta, at, w, 0, w.Length); at += w.Length; }
+        foreach (var b in Biases) { Array.Copy(theta, at, b, 0, b.Length); at += b.Length; }
+        if (at != theta.Length) throw new ArgumentException($"the chain has {at} parameters, θ has {theta.Length}");
+    }
+
+    /// <summary>The gradient in the order of <see cref="GetParameters"/>.</summary>
+    public double[] Gradient(double x, double t)
+    {
+        var g = Backward(x, t);
+        return g.WeightGradients.SelectMany(v => v).Concat(g.BiasGradients.SelectMany(v => v)).ToArray();
+    }
+}

@@ -1,0 +1,55 @@
+namespace DlCourse.Torch;
+
+/// <summary>
+/// Training-time image augmentation: a random crop of the image zero-padded by <see cref="CropPadding"/> pixels on each
+/// side (a random shift of up to that many pixels) and, if <see cref="HorizontalFlip"/>, a mirror with probability ½.
+/// The random draws come from the caller's <see cref="Random"/>, so a seed fixes them.
+/// </summary>
+public sealed record Augmentation(int CropPadding = 0, bool HorizontalFlip = false)
+{
+    public static readonly Augmentation None = new();
+
+    /// <summary>The usual CIFAR recipe: pad 4, random 32×32 crop, random horizontal flip.</summary>
+    public static readonly Augmentation CropAndFlip = new(4, true);
+
+    public bool IsIdentity => CropPadding == 0 && !HorizontalFlip;
+
+    /// <summary>Writes the augmented <paramref name="image"/> (C×H×W, row-major) into <paramref name="output"/>.</summary>
+    public void Apply(ReadOnlySpan<float> image, Span<float> output, ImageShape shape, Random random)
+    {
+        if (image.Length != shape.Size || output.Length != shape.Size)
+            throw new ArgumentException($"Augmentation expects {shape.Size} values ({shape}), got {image.Length} in and {output.Length} out.");
+        // Draw in a fixed order (dy, dx, flip) so that a seed gives the same images whichever options are on.
+        var dy = CropPadding > 0 ? random.Next(-CropPadding, CropPadding + 1) : 0;
+        var dx = CropPadding > 0 ? random.Next(-CropPadding, CropPadding + 1) : 0;
+        var flip = HorizontalFlip && random.Next(2) == 1;
+        Transform(image, output, shape, dy, dx, flip);
+    }
+
+    /// <summary>
+    /// The deterministic part: output(c, y, x) = image(c, y + dy, x' + dx) with x' = W − 1 − x when flipping, else x;
+    /// pixels from outside the image are 0 (the zero padding).
+    /// </summary>
+    public static void Transform(ReadOnlySpan<float> image, Span<float> output, ImageShape shape, int dy, int dx, bool flip)
+    {
+        if (image.Length != shape.Size || output.Length != shape.Size)
+            throw new ArgumentException($"Transform expects {shape.Size} values ({shape}), got {image.Length} in and {output.Length} out.");
+        int h = shape.Height, w = shape.Width;
+        for (var c = 0; c < shape.Channels; c++)
+        {
+            var plane = c * h * w;
+            for (var y = 0; y < h; y++)
+            {
+                var sy = y + dy;
+                for (var x = 0; x < w; x++)
+                {
+                    var sx = (flip ? w - 1 - x : x) + dx;
+                    output[plane + y * w + x] = sy >= 0 && sy < h && sx >= 0 && sx < w ? image[plane + sy * w + sx] : 0f;
+                }
+            }
+        }
+    }
+
+    public override string ToString() => IsIdentity ? "none"
+        : string.Join(" + ", new[] { CropPadding > 0 ? $"random crop (padding {CropPadding})" : null, HorizontalFlip ? "horizontal flip" : null }.Where(s => s is not null));
+}

@@ -1,0 +1,67 @@
+using DlCourse.Data;
+using static TorchSharp.torch;
+
+namespace DlCourse.Torch;
+
+/// <summary>
+/// Train, validation and test parts of an image set, with the normalisation taken from the training part, and the
+/// mini-batches the trainer consumes. The validation images are the last ones of the official training part, so the
+/// three parts never overlap.
+/// </summary>
+public sealed class ImageSplit
+{
+    private ImageSplit(Dataset train, Dataset validation, Dataset test, ImageShape shape, IReadOnlyList<string> classNames)
+    {
+        Train = train;
+        Validation = validation;
+        Test = test;
+        Shape = shape;
+        ClassNames = classNames;
+        Normalization = Normalization.FromImages(train.Features, shape);
+    }
+
+    public Dataset Train { get; }
+    public Dataset Validation { get; }
+    public Dataset Test { get; }
+    public ImageShape Shape { get; }
+    public IReadOnlyList<string> ClassNames { get; }
+    public int ClassCount => ClassNames.Count;
+    public Normalization Normalization { get; }
+
+    /// <summary>The first <paramref name="train"/> training images, the last <paramref name="validation"/> ones, and the first <paramref name="test"/> test images.</summary>
+    public static ImageSplit From(ImageSet set, int train, int validation, int test)
+    {
+        if (train + validation > set.Train.Count)
+            throw new ArgumentException($"{train} training + {validation} validation images exceed the {set.Train.Count} available.");
+        var validationRows = Enumerable.Range(set.Train.Count - validation, validation).ToArray();
+        return new ImageSplit(set.Train.Take(train), set.Train.Select(validationRows), set.Test.Take(test), ImageShape.Of(set), set.ClassNames);
+    }
+
+    /// <summary>Only the images of <paramref name="classes"/>, relabelled 0, 1, … in that order (e.g. to make a second task).</summary>
+    public ImageSplit WithClasses(IReadOnlyList<int> classes)
+    {
+        Dataset Keep(Dataset data)
+        {
+            var rows = Enumerable.Range(0, data.Count).Where(i => classes.Contains(data.Labels[i])).ToArray();
+            var subset = data.Select(rows);
+            return subset.WithLabels(subset.Labels.Select(l => Array.IndexOf(classes.ToArray(), l)).ToArray(), classes.Count);
+        }
+        return new ImageSplit(Keep(Train), Keep(Validation), Keep(Test), Shape, classes.Select(c => ClassNames[c]).ToArray());
+    }
+
+    /// <summary>Only the first <paramref name="count"/> training images (validation and test unchanged), e.g. a small second task.</summary>
+    public ImageSplit WithTrainCount(int count) => new(Train.Take(count), Validation, Test, Shape, ClassNames);
+
+    /// <summary>Shuffled (and optionally augmented) training batches; the order depends only on seed and epoch.</summary>
+    public ImageBatches TrainBatches(int batchSize = 64, Augmentation? augmentation = null, int seed = 0, Device? device = null) =>
+        new(Train, Shape, batchSize, shuffle: true, augmentation, Normalization, seed, device);
+
+    public ImageBatches ValidationBatches(int batchSize = 256, Device? device = null) =>
+        new(Validation, Shape, batchSize, normalization: Normalization, device: device);
+
+    public ImageBatches TestBatches(int batchSize = 256, Device? device = null) =>
+        new(Test, Shape, batchSize, normalization: Normalization, device: device);
+
+    public override string ToString() =>
+        $"{Train.Count} train / {Validation.Count} validation / {Test.Count} test images of {Shape}, {ClassCount} classes";
+}

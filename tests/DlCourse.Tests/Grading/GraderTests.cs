@@ -1,0 +1,184 @@
+using System.Text.Json.Nodes;
+using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
+
+namespace DlCourse.Tests.Grading;
+
+/// <summary>
+/// The grader's bookkeeping (scoring, restarts, files, reruns) with a stand-in worker: a test cell passes when the
+/// notebook's code solution cell ran and holds no stub and no WRONG; a cell containing CRASH kills the worker.
+/// The real sandboxed worker is exercised by <see cref="HostileSubmissionTests"/>.
+/// </summary>
+public class GraderTests
+{
+    private sealed class FakeExecutor : INotebookExecutor
+    {
+        public int Runs;
+        public Func<Notebook, Exception?>? FailWith;
+
+        public Task<ExecutionRun> ExecuteAsync(Notebook notebook, string workingDirectory, Sandbox sandbox, CancellationToken cancellation)
+        {
+            Interlocked.Increment(ref Runs);
+            if (FailWith?.Invoke(notebook) is { } e) throw e;
+            var executed = notebook.Clone();
+            var outcomes = new List<CellOutcome>();
+            bool dead = false, solved = false, stub = false;
+            foreach (var cell in executed.Cells)
+            {
+                var text = cell.Source;
+                var role = GradingCell.Of(cell);
+                if (dead) { outcomes.Add(new CellOutcome(CellOutcomeStatus.NotRun, "", null)); continue; }
+                if (cell.Kind != CellKind.Code) { outcomes.Add(new CellOutcome(CellOutcomeStatus.Ok, "", null)); continue; }
+                if (text.Contains("CRASH")) { dead = true; outcomes.Add(new CellOutcome(CellOutcomeStatus.Crashed, "", null)); continue; }
+                if (role.IsSolution) (solved, stub) = (!text.Contains("NotImplementedException") && !text.Contains("WRONG"), text.Contains("NotImplementedException"));
+                if (role.IsTest && !solved) outcomes.Add(new CellOutcome(CellOutcomeStatus.Error, "", stub ? "System.NotImplementedException: The method or operation is not implemented." : "CheckFailed: wrong answer"));
+                else outcomes.Add(new CellOutcome(CellOutcomeStatus.Ok, role.IsTest ? "✓ ok" : "", null));
+            }
+            return Task.FromResult(new ExecutionRun(executed, outcomes));
+        }
+    }
+
+    private static (Grader, FakeExecutor) Make(GradingFixture fx)
+    {
+        var executor = new FakeExecutor();
+        return (new Grader(executor, new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 2, CellTimeoutSeconds: 5)), executor);
+    }
+
+    [Fact]
+    public async Task Scores_per_question_with_partial_credit_and_writes_every_file()
+    {
+        using var fx = new GradingFixture();
+        fx.Student("alice", GradingFixture.Correct);
+        fx.Student("bob", new Dictionary<string, string>());
+        fx.StudentWith("carol", "f1q2-impl", "static int SumTo(int n) => 0; // WRONG");
+        var (grader, _) = Make(fx);
+
+        var results = (await grader.GradeAllAsync()).ToDictionary(r => r.Student);
+
+        Assert.Equal((7.0, 7.0), (results["alice"].Score, results["alice"].MaxScore));
+        Assert.Equal(0, results["bob"].Score);
+        Assert.Equal(3, results["carol"].Score);
+        Assert.Equal(3, results["carol"].Question("q1-squares.ipynb").Score);
+        Assert.Equal(0, results["carol"].Question("q2-sums.ipynb").Score);
+        Assert.Contains("not answered yet", results["bob"].Test("f1q1-three").Output, StringComparison.OrdinalIgnoreCase);
+
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(fx.Out, "carol", "results.json")))!;
+        Assert.Equal(3, (double)json["score"]!);
+        var tests = json["tests"]!.AsArray();
+        Assert.Equal(5, tests.Count);
+        Assert.Equal(7, tests.Sum(t => (double)t!["max_score"]!));
+        Assert.All(tests, t => Assert.Equal(((string)t!["name"]!).Contains("hidden") ? "after_published" : "visible", (string)t["visibility"]!));
+        Assert.Equal("after_published", (string)tests.Single(t => ((string)t!["name"]!).Contains("f1q2-hundred"))!["visibility"]!);
+
+        var gradebook = File.ReadAllLines(Path.Combine(fx.Out, "gradebook.csv"));
+        Assert.Equal("student,score,max_score,f1-fixture/q1-squares.ipynb,f1-fixture/q2-sums.ipynb,notes", gradebook[0]);
+        Assert.Equal("alice,7,7,3,4,", gradebook[1]);
+        Assert.StartsWith("carol,3,7,3,0,", gradebook[3]);
+        Assert.True(File.Exists(Path.Combine(fx.Out, "alice", GradingFixture.Q2)));
+        Assert.Contains("Score: 3 / 7", File.ReadAllText(Path.Combine(fx.Out, "carol", "feedback.html")));
+    }
+
+    [Fact]
+    public async Task A_cell_that_kills_the_worker_is_left_out_and_the_notebook_run_again()
+    {
+        using var fx = new GradingFixture();
+        fx.StudentWith("dave", "f1q1-impl", "static double Square(double x) => x * x; // CRASH");
+        var (grader, executor) = Make(fx);
+
+        var dave = Assert.Single(await grader.GradeAllAsync());
+
+        Assert.Equal(0, dave.Question("q1-squares.ipynb").Score);
+        Assert.Equal(4, dave.Question("q2-sums.ipynb").Score);
+        Assert.Contains(dave.Question("q1-squares.ipynb").Notes, n => n.Contains("stopped the worker") && n.Contains("f1q1-impl"));
+        Assert.Equal(3, executor.Runs);
+        var executed = Notebook.Load(Path.Combine(fx.Out, "dave", GradingFixture.Q1));
+        var impl = executed.Cells.Single(c => GradingCell.Of(c).GradeId == "f1q1-impl");
+        Assert.Equal("error", (string?)impl.Outputs[0]!["output_type"]);
+    }
+
+    [Fact]
+    public async Task Missing_and_malformed_notebooks_score_zero_with_a_reason_and_others_still_count()
+    {
+        using var fx = new GradingFixture();
+        fx.Student("erin", GradingFixture.Correct);
+        File.Delete(Path.Combine(fx.Submissions, "erin", GradingFixture.Q1));
+        fx.Student("frank", GradingFixture.Correct);
+        File.WriteAllText(Path.Combine(fx.Submissions, "frank", GradingFixture.Q2), "{\"cells\": [ {\"cell_type\": ");
+        var (grader, _) = Make(fx);
+
+        var results = (await grader.GradeAllAsync()).ToDictionary(r => r.Student);
+
+        Assert.Equal(4, results["erin"].Score);
+        Assert.Contains(results["erin"].Question("q1-squares.ipynb").Notes, n => n.Contains("was not found"));
+        Assert.Equal(3, results["frank"].Score);
+        Assert.Contains(results["frank"].Question("q2-sums.ipynb").Notes, n => n.Contains("could not be read") && n.Contains("q2-sums.ipynb"));
+        Assert.All(results["frank"].Question("q2-sums.ipynb").Tests, t => Assert.StartsWith("not run:", t.Output));
+    }
+
+    [Fact]
+    public async Task Finished_students_survive_an_interrupted_run_and_a_rerun_grades_only_what_changed()
+    {
+        using var fx = new GradingFixture();
+        fx.Student("gina", GradingFixture.Correct);
+        fx.StudentWith("hank", "f1q2-impl", "static int SumTo(int n) => Enumerable.Range(1, n).Sum();\nstatic double Mean(double[] xs) => xs.Average();");
+        using var interrupt = new CancellationTokenSource();
+        // Ctrl-C (or a kill) arrives while hank is being graded.
+        var executor = new FakeExecutor { FailWith = nb => nb.ToJson().Contains("Enumerable.Range(1, n).Sum()") ? Cancel(interrupt) : null };
+        var options = new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 1, CellTimeoutSeconds: 5);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Grader(executor, options).GradeAllAsync(cancellation: interrupt.Token));
+        Assert.True(File.Exists(Path.Combine(fx.Out, "gina", "results.json")));
+        Assert.False(File.Exists(Path.Combine(fx.Out, "hank", "results.json")));
+        Assert.Empty(Directory.EnumerateFiles(fx.Out, "*.tmp", SearchOption.AllDirectories));
+
+        executor.FailWith = null;
+        executor.Runs = 0;
+        var results = await new Grader(executor, options).GradeAllAsync();
+        Assert.Equal(2, executor.Runs); // hank's two notebooks only
+        Assert.All(results, r => Assert.Equal(7, r.Score));
+
+        executor.Runs = 0;
+        await new Grader(executor, options).GradeAllAsync();
+        Assert.Equal(0, executor.Runs);
+
+        fx.StudentWith("gina", "f1q1-impl", "static double Square(double x) => x * x * 1.0;");
+        executor.Runs = 0;
+        await new Grader(executor, options).GradeAllAsync();
+        Assert.Equal(2, executor.Runs);
+    }
+
+    private static Exception Cancel(CancellationTokenSource source)
+    {
+        source.Cancel();
+        return new OperationCanceledException(source.Token);
+    }
+
+    [Fact]
+    public async Task A_grader_failure_on_one_notebook_is_reported_and_retried_on_the_next_run()
+    {
+        using var fx = new GradingFixture();
+        fx.Student("ivy", GradingFixture.Correct);
+        fx.Student("jack", GradingFixture.Correct);
+        var executor = new FakeExecutor { FailWith = nb => nb.Cells.Any(c => c.Source.Contains("Mean")) ? new IOException("disk full") : null };
+        var options = new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 2, CellTimeoutSeconds: 5);
+
+        var results = await new Grader(executor, options).GradeAllAsync();
+        Assert.All(results, r => Assert.Equal(3, r.Score));
+        Assert.All(results, r => Assert.Contains(r.Question("q2-sums.ipynb").Notes, n => n.Contains("the grader failed") && n.Contains("disk full")));
+
+        executor.FailWith = null;
+        Assert.All(await new Grader(executor, options).GradeAllAsync(), r => Assert.Equal(7, r.Score));
+    }
+
+    [Fact]
+    public async Task A_single_submission_folder_writes_results_json_at_the_top_of_out()
+    {
+        using var fx = new GradingFixture();
+        fx.Student("only", GradingFixture.Correct);
+        var single = Path.Combine(fx.Submissions, "only");
+        var executor = new FakeExecutor();
+        var result = Assert.Single(await new Grader(executor, new GradeOptions(fx.Source, single, fx.Out)).GradeAllAsync());
+        Assert.Equal(7, result.Score);
+        Assert.True(File.Exists(Path.Combine(fx.Out, "results.json")));
+    }
+}

@@ -1,0 +1,71 @@
+using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
+
+namespace DlCourse.Tests.Grading;
+
+/// <summary>A throwaway copy of the fixture course (two notebooks, 7 points), its release, and helpers to write student submissions.</summary>
+public sealed class GradingFixture : IDisposable
+{
+    public const string Q1 = "f1-fixture/q1-squares.ipynb";
+    public const string Q2 = "f1-fixture/q2-sums.ipynb";
+
+    /// <summary>Correct answers, keyed by solution grade_id, written the way a student would.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Correct = new Dictionary<string, string>
+    {
+        ["f1q1-impl"] = "static double Square(double x)\n{\n    return x * x;\n}",
+        ["f1q2-impl"] = "static int SumTo(int n)\n{\n    int s = 0;\n    for (int i = 1; i <= n; i++) s += i;\n    return s;\n}\n\nstatic double Mean(double[] xs) => xs.Average();",
+    };
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("dlcourse-grading-").FullName;
+    public string Source => Path.Combine(Root, "source");
+    public string Released => Path.Combine(Root, "released");
+    public string Submissions => Path.Combine(Root, "submissions");
+    public string Out => Path.Combine(Root, "out");
+
+    public GradingFixture()
+    {
+        // The sandboxed worker runs as another user and must reach the source folder (its working directory).
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Root, (UnixFileMode)0b111_101_101);
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Grading", "Fixtures", "course"), Source);
+        Releaser.ReleaseAll([Source], Released);
+        Directory.CreateDirectory(Submissions);
+    }
+
+    public static Notebook LoadFixture(string relative) =>
+        Notebook.Load(Path.Combine(AppContext.BaseDirectory, "Grading", "Fixtures", "course", relative));
+
+    public Notebook ReleasedNotebook(string relative) => Notebook.Load(Path.Combine(Released, relative));
+
+    /// <summary>A student who starts from the released notebooks and fills in the given solution cells (others stay stubs).</summary>
+    public string Student(string name, IReadOnlyDictionary<string, string> answers, Func<string, Notebook, Notebook>? edit = null)
+    {
+        foreach (var relative in new[] { Q1, Q2 })
+        {
+            var nb = ReleasedNotebook(relative);
+            foreach (var cell in nb.Cells)
+                if (GradingCell.Of(cell).GradeId is { } id && answers.TryGetValue(id, out var code)) cell.Source = code;
+            if (edit is not null) nb = edit(relative, nb);
+            nb.Save(Path.Combine(Submissions, name, relative));
+        }
+        return name;
+    }
+
+    /// <summary>A correct student, except that <paramref name="gradeId"/> holds <paramref name="code"/>.</summary>
+    public string StudentWith(string name, string gradeId, string code) =>
+        Student(name, new Dictionary<string, string>(Correct) { [gradeId] = code });
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using System.Security.Cryptography;
+using DlCourse.Cli.Notebooks;
+
+namespace DlCourse.Cli.Grading;
+
+/// <summary>What to grade and how.</summary>
+public sealed record GradeOptions(string Source, string Submissions, string Out, int Jobs = 2, double CellTimeoutSeconds = 60,
+    int MemoryMb = 1024, bool? Single = null, int MaxRestarts = 2);
+
+/// <summary>Progress of a grading run: a submission started or finished (or was already graded).</summary>
+public sealed record GradeProgress(string Student, bool Finished, bool Skipped, SubmissionResult? Result, int Total);
+
+/// <summary>
+/// Grades every submission against the source notebooks: assembles each notebook, runs it in a sandboxed worker
+/// (again without a cell that killed the worker), scores its test cells and writes the results atomically, one
+/// student at a time, so an interrupted run keeps what it finished and a rerun skips it.
+/// </summary>
+public sealed class Grader(INotebookExecutor executor, GradeOptions options)
+{
+    private const string InternalResults = "grading.json";
+    private const long MaxNotebookBytes = 50L << 20;
+    private readonly object gradebookLock = new();
+
+    public async Task<IReadOnlyList<SubmissionResult>> GradeAllAsync(IProgress<GradeProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var sources = Releaser.FindNotebooks([options.Source]).Select(s => new SourceNotebook(Path.GetFullPath(s.Path), s.Relative)).ToList();
+        if (sources.Count == 0) throw new FileNotFoundException($"{options.Source}: no source notebooks found.");
+        var students = FindStudents(sources);
+        // Results hold hidden tests and other students' work: a new results folder is private to the grader's user.
+        if (!Directory.Exists(options.Out))
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(options.Out);
+            else Directory.CreateDirectory(options.Out, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var sourceRoot = File.Exists(options.Source) ? Path.GetDirectoryName(Path.GetFullPath(options.Source))! : Path.GetFullPath(options.Source);
+        var sourceHash = Hash(sourceRoot, sources.Select(s => s.Path));
+        var results = new SubmissionResult?[students.Count];
+        var slots = new System.Collections.Concurrent.ConcurrentBag<int>(Enumerable.Range(0, Math.Max(1, options.Jobs)));
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, students.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellation },
+            async (i, ct) =>
+            {
+                var student = students[i];
+                var fingerprint = sourceHash + ":" + Hash(student.Root, Directory.EnumerateFiles(student.Root, "*.ipynb", SearchOption.AllDirectories)
+                    .Where(f => !IsInside(f, options.Out)));
+                if (ResultsWriter.ReadInternal(Path.Combine(student.Out, InternalResults)) is { } done && done.Fingerprint == fingerprint)
+                {
+                    results[i] = done;
+                    progress?.Report(new GradeProgress(student.Name, true, true, done, students.Count));
+                    return;
+                }
+                progress?.Report(new GradeProgress(student.Name, false, false, null, students.Count));
+                slots.TryTake(out var slot);
+                try
+                {
+                    var result = await GradeStudentAsync(student, sources, fingerprint, slot, ct);
+                    results[i] = result;
+                    Write(student, result);
+                    WriteGradebook(results, sources);
+                    progress?.Report(new GradeProgress(student.Name, true, false, result, students.Count));
+                }
+                finally { slots.Add(slot); }
+            });
+        WriteGradebook(results, sources);
+        return results.Select(r => r!).ToList();
+    }
+
+    private async Task<SubmissionResult> GradeStudentAsync(Student student, List<SourceNotebook> sources, string fingerprint, int slot, CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
+        var questions = new List<QuestionResult>();
+        var notes = new HashSet<string>();
+        bool complete = true;
+        foreach (var source in sources)
+        {
+            try
+            {
+                var (question, sandboxNotes) = await GradeNotebookAsync(student, source, slot, ct);
+                questions.Add(question);
+                notes.UnionWith(sandboxNotes);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The grader's own failure (not the student's): report it, grade the rest, and retry this student on a rerun.
+                complete = false;
+                var max = Notebook.Load(source.Path).Cells.Select(GradingCell.Of).Where(r => r.IsTest).Sum(r => r.Points);
+                questions.Add(new QuestionResult(source.Relative, 0, max, [],
+                    [$"{source.Relative}: the grader failed on this notebook ({e.GetType().Name}: {e.Message}); please tell the course staff."]));
+            }
+        }
+        return new SubmissionResult(student.Name, questions.Sum(q => q.Score), questions.Sum(q => q.MaxScore), questions,
+            notes.Order().ToList(), complete ? fingerprint : "incomplete", (DateTime.UtcNow - started).TotalSeconds);
+    }
+
+    private async Task<(QuestionResult, IReadOnlyList<string>)> GradeNotebookAsync(Student student, SourceNotebook source, int slot, CancellationToken ct)
+    {
+        var sourceNotebook = Notebook.Load(source.Path);
+        var name = source.Relative;
+        var notes = new List<string>();
+        var tests = sourceNotebook.Cells.Select(GradingCell.Of).Where(r => r.IsTest).ToList();
+        double max = tests.Sum(t => t.Points);
+        QuestionResult Zero(string why) => new(name, 0, max,
+            tests.Select(t => new TestResult(name, t.GradeId ?? "?", 0, t.Points, t.IsHidden, false, $"not run: {why}")).ToList(), [why]);
+
+        var path = FindSubmission(student.Root, source);
+        if (path is null) return (Zero($"{name} was not found in your submission."), []);
+        if (new FileInfo(path).Length > MaxNotebookBytes)
+            return (Zero($"{name}: your notebook is over {MaxNotebookBytes >> 20} MB; clear its outputs and submit again."), []);
+        Notebook studentNotebook;
+        try { studentNotebook = Notebook.Parse(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path)); }
+        catch (NotebookFormatException e) { return (Zero($"{name}: your notebook could not be read: {e.Message}"), []); }
+
+        var assembled = SubmissionAssembler.Assemble(sourceNotebook, studentNotebook, name);
+        notes.AddRange(assembled.Notes);
+        var (outcomes, executed, sandboxNotes) = await RunWithRestartsAsync(assembled, source, slot, notes, ct);
+        executed.Save(Path.Combine(student.Out, name));
+
+        for (int i = 0; i < assembled.Roles.Count; i++)
+            if (assembled.Roles[i] is { IsSolution: true, GradeId: { } id } && outcomes[i].Status is CellOutcomeStatus.Error or CellOutcomeStatus.Timeout or CellOutcomeStatus.Crashed
+                && !notes.Any(n => n.Contains($"cell {id} stopped the worker")))
+                notes.Add($"{name}: your cell {id} {Describe(outcomes[i])}");
+
+        var results = new List<TestResult>();
+        for (int i = 0; i < assembled.Roles.Count; i++)
+        {
+            var role = assembled.Roles[i];
+            if (!role.IsTest) continue;
+            var o = outcomes[i];
+            bool passed = o.Status == CellOutcomeStatus.Ok;
+            results.Add(new TestResult(name, role.GradeId ?? $"cell {i + 1}", passed ? role.Points : 0, role.Points, role.IsHidden, passed, Describe(o)));
+        }
+        return (new QuestionResult(name, results.Sum(r => r.Score), max, results, notes), sandboxNotes);
+    }
+
+    /// <summary>Runs the notebook; when a cell kills the worker, runs it again without that cell, so later tests still count.</summary>
+    private async Task<(CellOutcome[] Outcomes, Notebook Executed, IReadOnlyList<string> SandboxNotes)> RunWithRestartsAsync(
+        AssembledNotebook assembled, SourceNotebook source, int slot, List<string> notes, CancellationToken ct)
+    {
+        int count = assembled.Notebook.Cells.Count;
+        var skipped = new Dictionary<int, CellOutcome>();
+        var workDir = Path.GetDirectoryName(source.Path)!;
+        var sandboxOptions = new SandboxOptions(TimeSpan.FromSeconds(options.CellTimeoutSeconds), options.MemoryMb,
+            HiddenFolders: [Path.GetFullPath(options.Submissions), Path.GetFullPath(options.Out), Path.GetFullPath(options.Source)],
+            HiddenFiles: Releaser.FindNotebooks([options.Source]).Select(s => Path.GetFullPath(s.Path)).ToList());
+        for (int attempt = 0; ; attempt++)
+        {
+            var kept = Enumerable.Range(0, count).Where(i => !skipped.ContainsKey(i)).ToList();
+            var notebook = assembled.Notebook.Clone();
+            notebook.RemoveCells(c => skipped.ContainsKey(c.Index));
+            using var sandbox = Sandbox.Create(sandboxOptions, slot, workDir);
+            var run = await executor.ExecuteAsync(notebook, workDir, sandbox, ct);
+
+            var outcomes = new CellOutcome[count];
+            foreach (var (i, o) in skipped) outcomes[i] = o;
+            for (int k = 0; k < kept.Count; k++) outcomes[kept[k]] = run.Cells[k];
+            int killer = kept.FindIndex(i => outcomes[i].Status is CellOutcomeStatus.Timeout or CellOutcomeStatus.Crashed);
+            bool laterCells = killer >= 0 && kept.Skip(killer + 1).Any(i => assembled.Notebook.Cells[i].Kind == CellKind.Code);
+            if (killer < 0 || !laterCells || attempt >= options.MaxRestarts)
+            {
+                if (killer >= 0 && laterCells)
+                    notes.Add($"{source.Relative}: the worker was stopped {attempt + 1} times; the cells after {Name(kept[killer], assembled.Roles[kept[killer]])} were not run.");
+                return (outcomes, Merge(assembled.Notebook, run.Executed, kept, skipped), sandbox.Notes);
+            }
+            var cell = kept[killer];
+            skipped[cell] = outcomes[cell];
+            // A hidden test's name and output stay out of notes, which students see before grades are published.
+            notes.Add(assembled.Roles[cell].IsHidden
+                ? $"{source.Relative}: a hidden test stopped the worker; the notebook was run again without it."
+                : $"{source.Relative}: {Name(cell, assembled.Roles[cell])} stopped the worker ({Describe(outcomes[cell])}); the notebook was run again without it.");
+        }
+    }
+
+    // The executed cells in source order, with the cells that were left out shown with their failure.
+    private static Notebook Merge(Notebook assembled, Notebook executed, List<int> kept, Dictionary<int, CellOutcome> skipped)
+    {
+        var result = assembled.Clone();
+        for (int k = 0; k < kept.Count && k < executed.Cells.Count; k++)
+        {
+            var target = result.Cells[kept[k]];
+            var ran = executed.Cells[k];
+            if (target.Kind != CellKind.Code) continue;
+            target.ExecutionCount = ran.ExecutionCount;
+            foreach (var output in ran.Outputs) target.Outputs.Add(output!.DeepClone());
+        }
+        foreach (var (i, o) in skipped)
+            result.Cells[i].Outputs.Add(CellOutputs.Error(o.Status.ToString(), Describe(o)));
+        return result;
+    }
+
+    private static string Name(int index, GradingCell role) =>
+        role.IsHidden ? "a hidden test" : role.GradeId is { } id ? $"cell {id}" : $"cell {index + 1} of the source notebook";
+
+    internal static string Describe(CellOutcome o)
+    {
+        var output = Truncate(o.Output.Trim(), 4000);
+        return o.Status switch
+        {
+            CellOutcomeStatus.Ok => output.Length == 0 ? "passed" : $"passed\n{output}",
+            CellOutcomeStatus.Error when o.Error?.Contains("NotImplementedException") == true => $"not answered yet (NotImplementedException)\n{Truncate(o.Error, 2000)}",
+            CellOutcomeStatus.Error => $"failed: {Truncate(o.Error ?? "error", 4000)}" + (output.Length > 0 ? $"\n{output}" : ""),
+            CellOutcomeStatus.Timeout => $"failed: {o.Error ?? "timed out"}",
+            CellOutcomeStatus.Crashed => $"failed: {o.Error ?? "the worker process exited while running this cell (Environment.Exit, a stack overflow or the memory limit)"}",
+            _ => $"not run: {o.Error ?? "an earlier cell stopped the worker"}",
+        };
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + $"\n… ({s.Length - max} more characters)";
+
+    private void Write(Student student, SubmissionResult result)
+    {
+        AtomicFile.WriteAllText(Path.Combine(student.Out, "results.json"), ResultsWriter.GradescopeJson(result));
+        AtomicFile.WriteAllText(Path.Combine(student.Out, "feedback.html"), ResultsWriter.FeedbackHtml(result));
+        // Written last: its presence with a matching fingerprint marks the student as done.
+        AtomicFile.WriteAllText(Path.Combine(student.Out, InternalResults), ResultsWriter.InternalJson(result));
+    }
+
+    private void WriteGradebook(SubmissionResult?[] results, List<SourceNotebook> sources)
+    {
+        lock (gradebookLock)
+            AtomicFile.WriteAllText(Path.Combine(options.Out, "gradebook.csv"),
+                ResultsWriter.Gradebook(results.Where(r => r is not null)!, sources.Select(s => s.Relative).ToList()));
+    }
+
+    private List<Student> FindStudents(List<SourceNotebook> sources)
+    {
+        var root = Path.GetFullPath(options.Submissions);
+        if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"{options.Submissions}: no such submissions folder.");
+        bool single = options.Single ?? (Directory.EnumerateFiles(root, "*.ipynb").Any()
+            || sources.Any(s => File.Exists(Path.Combine(root, s.Relative))));
+        if (single) return [new Student("submission", root, Path.GetFullPath(options.Out))];
+        return Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal)
+            .Where(d => !Path.GetFileName(d).StartsWith('.') && !IsInside(options.Out, d) && !IsInside(d, options.Out))
+            .Select(d => new Student(Path.GetFileName(d), d, Path.Combine(Path.GetFullPath(options.Out), Path.GetFileName(d)))).ToList();
+    }
+
+    private static string? FindSubmission(string root, SourceNotebook source)
+    {
+        var exact = Path.Combine(root, source.Relative);
+        if (File.Exists(exact)) return exact;
+        return Directory.EnumerateFiles(root, Path.GetFileName(source.Relative), SearchOption.AllDirectories)
+            .Where(p => !p.Contains(".ipynb_checkpoints")).Order(StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        var p = Path.GetFullPath(path).TrimEnd('/') + "/";
+        var f = Path.GetFullPath(folder).TrimEnd('/') + "/";
+        return p.StartsWith(f, StringComparison.Ordinal);
+    }
+
+    private static string Hash(string root, IEnumerable<string> files)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var f in files.Order(StringComparer.Ordinal))
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(root, f) + "\0"));
+            sha.AppendData(File.ReadAllBytes(f));
+        }
+        return Convert.ToHexString(sha.GetHashAndReset())[..16];
+    }
+
+    private sealed record SourceNotebook(string Path, string Relative);
+    private sealed record Student(string Name, string Root, string Out);
+}

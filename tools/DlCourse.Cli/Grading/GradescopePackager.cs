@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.IO.Compression;
+using DlCourse.Cli.Notebooks;
+
+namespace DlCourse.Cli.Grading;
+
+/// <summary>
+/// Builds a Gradescope autograder zip: the course's library and tool sources, the source notebooks at their
+/// repository paths, setup.sh (installs .NET and libtorch, builds) and run_autograder (runs <c>dlcourse grade</c>).
+/// </summary>
+internal static class GradescopePackager
+{
+    // What is needed to build the tool and the library on Gradescope; bin/obj and notebooks elsewhere stay out.
+    private static readonly string[] BuildFiles = ["DlCourse.Lib.csproj", "Directory.Build.props", "Directory.Packages.props", "global.json"];
+    private static readonly string[] BuildFolders = ["lib", "tools/DlCourse.Cli"];
+
+    public static IReadOnlyList<string> Build(string source, string zipPath, double cellTimeoutSeconds, int memoryMb, string? repo = null)
+    {
+        source = Path.GetFullPath(source);
+        repo = Path.GetFullPath(repo ?? FindRepo(source)
+            ?? throw new DirectoryNotFoundException($"{source} is not inside the course repository (no DlCourse.Lib.csproj above it); pass --repo."));
+        if (!IsInside(source, repo)) throw new ArgumentException($"--source {source} must be inside --repo {repo}.");
+        var notebooks = Releaser.FindNotebooks([source]).ToList();
+        if (notebooks.Count == 0) throw new FileNotFoundException($"{source}: no source notebooks found.");
+        foreach (var (path, relative) in notebooks) Releaser.Release(Notebook.Load(path), relative); // fail early on malformed markers
+
+        var entries = new SortedDictionary<string, string>(StringComparer.Ordinal); // zip path -> file
+        foreach (var f in BuildFiles.Select(f => Path.Combine(repo, f)).Where(File.Exists)) entries[Rel(repo, f)] = f;
+        foreach (var folder in BuildFolders.Select(f => Path.Combine(repo, f)).Where(Directory.Exists))
+            foreach (var f in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+                if (!Rel(repo, f).Split('/').Any(p => p is "bin" or "obj" || p.StartsWith('.'))) entries[Rel(repo, f)] = f;
+        foreach (var (path, _) in notebooks) entries[Rel(repo, path)] = Path.GetFullPath(path);
+        // Support files: everything beside the notebooks (small data files), and the .csx loaders above them (course.csx).
+        foreach (var f in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            if (!f.EndsWith(".ipynb", StringComparison.Ordinal) && !Rel(source, f).Split('/').Any(p => p is "bin" or "obj" || p.StartsWith('.')))
+                entries[Rel(repo, f)] = f;
+        for (var dir = Path.GetDirectoryName(source)!; IsInside(dir, repo) && dir != repo; dir = Path.GetDirectoryName(dir)!)
+            foreach (var f in Directory.EnumerateFiles(dir, "*.csx")) entries[Rel(repo, f)] = f;
+
+        var sourceInZip = Rel(repo, source);
+        var tmp = Path.GetFullPath(zipPath) + ".tmp";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(zipPath))!);
+        using (var zip = ZipFile.Open(tmp, ZipArchiveMode.Create))
+        {
+            AddText(zip, "setup.sh", SetupScript);
+            AddText(zip, "run_autograder", RunScript(sourceInZip, cellTimeoutSeconds, memoryMb));
+            foreach (var (name, file) in entries) zip.CreateEntryFromFile(file, name, CompressionLevel.Optimal);
+        }
+        File.Move(tmp, zipPath, overwrite: true);
+        return ["setup.sh", "run_autograder", .. entries.Keys];
+    }
+
+    private static void AddText(ZipArchive zip, string name, string text)
+    {
+        var entry = zip.CreateEntry(name);
+        entry.ExternalAttributes = (int)(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute) << 16;
+        using var writer = new StreamWriter(entry.Open());
+        writer.Write(text.ReplaceLineEndings("\n"));
+    }
+
+    private static string? FindRepo(string start)
+    {
+        for (var dir = start; dir is not null; dir = Path.GetDirectoryName(dir))
+            if (File.Exists(Path.Combine(dir, "DlCourse.Lib.csproj"))) return dir;
+        return null;
+    }
+
+    private static string Rel(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static bool IsInside(string path, string folder) =>
+        (Path.GetFullPath(path).TrimEnd('/') + "/").StartsWith(Path.GetFullPath(folder).TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    // Gradescope's base image is Ubuntu; setup.sh runs once, as root, with network, when the autograder is built.
+    private const string SetupScript = """
+        #!/usr/bin/env bash
+        # Gradescope image setup: .NET 10 SDK, libtorch 1.13 (TorchSharp 0.99.6 is built against it), then the course tool.
+        set -euo pipefail
+        src="${AUTOGRADER_ROOT:-/autograder}/source"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends ca-certificates curl unzip util-linux libgomp1 libicu-dev >/dev/null
+
+        if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; then
+          curl -sSL https://dot.net/v1/dotnet-install.sh -o /tmp/dotnet-install.sh
+          bash /tmp/dotnet-install.sh --channel 10.0 --install-dir /usr/share/dotnet
+          ln -sf /usr/share/dotnet/dotnet /usr/local/bin/dotnet
+        fi
+
+        if apt-cache show libtorch1.13 >/dev/null 2>&1; then
+          apt-get install -y -qq --no-install-recommends libtorch1.13 libopenblas0-pthread >/dev/null
+        elif [ ! -e /opt/libtorch/lib/libtorch.so ]; then
+          curl -sSL -o /tmp/libtorch.zip "https://download.pytorch.org/libtorch/cpu/libtorch-cxx11-abi-shared-with-deps-1.13.1%2Bcpu.zip"
+          unzip -q /tmp/libtorch.zip -d /opt && rm /tmp/libtorch.zip
+          echo /opt/libtorch/lib > /etc/ld.so.conf.d/libtorch.conf && ldconfig
+        fi
+
+        cd "$src"
+        export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+        dotnet build DlCourse.Lib.csproj -c Release
+        dotnet publish tools/DlCourse.Cli/DlCourse.Cli.csproj -c Release -o "$src/tool"
+        # The worker runs student code as other users: the tool and the library must be readable, the solutions not.
+        chmod -R a+rX "$src/tool" "$src/artifacts"
+        """;
+
+    private static string RunScript(string sourceInZip, double timeout, int memoryMb) => $$"""
+        #!/usr/bin/env bash
+        # Grades /autograder/submission; Gradescope shows /autograder/results/results.json.
+        set -uo pipefail
+        root="${AUTOGRADER_ROOT:-/autograder}"
+        src="$root/source"
+        results="$root/results"
+        mkdir -p "$results"
+        # Student code runs as an unprivileged user: keep the solutions, hidden tests and results unreadable to it.
+        find "$src" -name '*.ipynb' -exec chmod 600 {} +
+        chmod 700 "$results"
+        dlcourse="${DLCOURSE:-dotnet $src/tool/dlcourse.dll}"
+        $dlcourse grade --source "$src/{{sourceInZip}}" --submissions "$root/submission" --out "$results" \
+          --single -j 1 --timeout {{timeout.ToString(CultureInfo.InvariantCulture)}} --memory {{memoryMb}}
+        status=$?
+        if [ ! -s "$results/results.json" ]; then
+          printf '{"score": 0, "output": "The autograder failed before grading (exit status %s). Please tell the course staff."}\n' "$status" > "$results/results.json"
+        fi
+        exit 0
+        """;
+}

@@ -1,0 +1,95 @@
+using DlCourse.Cli.Notebooks;
+
+namespace DlCourse.Cli.Grading;
+
+/// <summary>Derives student notebooks from source notebooks: solutions stubbed, hidden tests dropped, outputs cleared.</summary>
+internal static class Releaser
+{
+    /// <summary>The student version of one notebook; <paramref name="name"/> is used in error messages.</summary>
+    public static Notebook Release(Notebook source, string name)
+    {
+        var released = source.Clone();
+        released.ClearOutputs();
+        var solutionLines = new List<string>();
+        var outsideLines = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cell in released.Cells)
+        {
+            var role = GradingCell.Of(cell);
+            var where = Where(name, cell.Index, role);
+            var text = cell.Source;
+            if (role.IsHidden)
+            {
+                solutionLines.AddRange(text.Split('\n'));
+                continue;
+            }
+            if (role.IsSolution && string.IsNullOrWhiteSpace(role.GradeId))
+                throw new MalformedSolutionException($"{where} is a solution cell without a grade_id; the grader matches student cells by it.");
+            if (cell.Kind == CellKind.Code)
+            {
+                if (!role.IsSolution)
+                {
+                    if (SolutionRegions.HasMarkers(text))
+                        throw new MalformedSolutionException($"{where} has solution markers but is not a solution cell; add \"nbgrader\": {{\"solution\": true, ...}} to its metadata or remove the markers.");
+                    AddLines(outsideLines, text);
+                    continue;
+                }
+                var (stubbed, removed, regions) = SolutionRegions.Strip(text, where);
+                if (regions == 0)
+                    throw new MalformedSolutionException($"{where} is a solution cell without a // BEGIN SOLUTION … // END SOLUTION region or a // SOLUTION line.");
+                cell.Source = stubbed;
+                solutionLines.AddRange(removed);
+                AddLines(outsideLines, stubbed);
+            }
+            else if (cell.Kind == CellKind.Markdown && role.IsSolution)
+            {
+                cell.Source = SolutionRegions.AnswerStub;
+                solutionLines.AddRange(text.Split('\n'));
+            }
+            else AddLines(outsideLines, text);
+        }
+        released.RemoveCells(c => GradingCell.Of(c).IsHidden);
+        VerifyNoSolutionText(released, solutionLines, outsideLines, name);
+        return released;
+    }
+
+    /// <summary>Releases every notebook under the sources into <paramref name="outDir"/>; nothing is written if any notebook is malformed.</summary>
+    public static IReadOnlyList<string> ReleaseAll(IEnumerable<string> sources, string outDir)
+    {
+        var jobs = new List<(string Output, Notebook Notebook)>();
+        foreach (var (path, relative) in FindNotebooks(sources))
+            jobs.Add((Path.Combine(outDir, relative), Release(Notebook.Load(path), relative)));
+        foreach (var (output, notebook) in jobs) notebook.Save(output);
+        return jobs.Select(j => j.Output).ToList();
+    }
+
+    /// <summary>Notebooks named by files or found under folders, with the path each keeps relative to what named it.</summary>
+    public static IEnumerable<(string Path, string Relative)> FindNotebooks(IEnumerable<string> sources)
+    {
+        foreach (var source in sources)
+        {
+            if (File.Exists(source)) { yield return (source, Path.GetFileName(source)); continue; }
+            if (!Directory.Exists(source)) throw new FileNotFoundException($"{source}: no such notebook or folder.");
+            foreach (var path in Directory.EnumerateFiles(source, "*.ipynb", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                if (!path.Split(Path.DirectorySeparatorChar).Contains(".ipynb_checkpoints"))
+                    yield return (path, Path.GetRelativePath(source, path));
+        }
+    }
+
+    public static string Where(string notebook, int index, GradingCell role) =>
+        $"{notebook}, cell {index + 1}" + (role.GradeId is { } id ? $" (grade_id {id})" : "");
+
+    private static void AddLines(HashSet<string> set, string text)
+    {
+        foreach (var line in text.Split('\n')) set.Add(line.Trim());
+    }
+
+    // Defence in depth: a solution line may survive only where the same line is also part of the released text by design.
+    private static void VerifyNoSolutionText(Notebook released, List<string> solutionLines, HashSet<string> outsideLines, string name)
+    {
+        var output = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cell in released.Cells) AddLines(output, cell.Source);
+        foreach (var line in solutionLines.Select(l => l.Trim()).Where(l => l.Length > 0))
+            if (output.Contains(line) && !outsideLines.Contains(line))
+                throw new InvalidOperationException($"{name}: release left solution text in the output: \"{line}\".");
+    }
+}

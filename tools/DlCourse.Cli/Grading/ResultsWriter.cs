@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DlCourse.Cli.Notebooks;
+
+namespace DlCourse.Cli.Grading;
+
+/// <summary>Writes Gradescope's results.json, the CSV gradebook and the per-student feedback page.</summary>
+internal static class ResultsWriter
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Gradescope's autograder results: https://gradescope-autograders.readthedocs.io/en/latest/specs/</summary>
+    public static string GradescopeJson(SubmissionResult result)
+    {
+        var tests = new JsonArray();
+        foreach (var (question, q) in result.Questions.Select((q, i) => (q, i + 1)))
+        {
+            if (question.Tests.Count == 0)
+                tests.Add(new JsonObject { ["name"] = $"{question.Notebook}", ["score"] = 0, ["max_score"] = question.MaxScore, ["output"] = string.Join("\n", question.Notes), ["visibility"] = "visible" });
+            foreach (var (test, t) in question.Tests.Select((t, i) => (t, i + 1)))
+                tests.Add(new JsonObject
+                {
+                    ["name"] = $"{question.Notebook}: {test.GradeId}" + (test.Hidden ? " (hidden)" : ""),
+                    ["number"] = $"{q}.{t}",
+                    ["score"] = test.Score,
+                    ["max_score"] = test.MaxScore,
+                    ["output"] = test.Output,
+                    ["visibility"] = test.Hidden ? "after_published" : "visible",
+                });
+        }
+        var notes = result.Notes.Concat(result.Questions.SelectMany(q => q.Notes)).ToList();
+        var root = new JsonObject
+        {
+            ["score"] = result.Score,
+            ["execution_time"] = (int)Math.Ceiling(result.Seconds),
+            ["output"] = notes.Count == 0 ? "All notebooks ran." : string.Join("\n", notes),
+            ["visibility"] = "visible",
+            ["stdout_visibility"] = "hidden",
+            ["tests"] = tests,
+        };
+        return root.ToJsonString(Indented) + "\n";
+    }
+
+    /// <summary>One row per student: total, maximum and one score column per notebook.</summary>
+    public static string Gradebook(IEnumerable<SubmissionResult> results, IReadOnlyList<string> notebooks)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Join(',', new[] { "student", "score", "max_score" }.Concat(notebooks).Append("notes").Select(Csv)));
+        foreach (var r in results.OrderBy(r => r.Student, StringComparer.Ordinal))
+        {
+            var cells = new List<string> { r.Student, Num(r.Score), Num(r.MaxScore) };
+            foreach (var nb in notebooks)
+                cells.Add(r.Questions.FirstOrDefault(q => q.Notebook == nb) is { } q ? Num(q.Score) : "");
+            cells.Add(string.Join(" | ", r.Notes.Concat(r.Questions.SelectMany(q => q.Notes))).ReplaceLineEndings(" "));
+            sb.AppendLine(string.Join(',', cells.Select(Csv)));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A self-contained HTML page telling the student their score, why each test passed or failed, and any notes.</summary>
+    public static string FeedbackHtml(SubmissionResult result)
+    {
+        static string H(string s) => WebUtility.HtmlEncode(s);
+        var sb = new StringBuilder();
+        sb.Append($$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Feedback: {{H(result.Student)}}</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
+            table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
+            .pass{color:#176f2c}.fail{color:#a4161a}pre{white-space:pre-wrap;margin:0;font-size:.85rem}</style></head><body>
+            <h1>Feedback for {{H(result.Student)}}</h1>
+            <p><strong>Score: {{Num(result.Score)}} / {{Num(result.MaxScore)}}</strong></p>
+
+            """);
+        if (result.Notes.Count > 0) sb.Append("<ul>").Append(string.Concat(result.Notes.Select(n => $"<li>{H(n)}</li>"))).Append("</ul>\n");
+        foreach (var q in result.Questions)
+        {
+            sb.Append($"<h2>{H(q.Notebook)}: {Num(q.Score)} / {Num(q.MaxScore)}</h2>\n");
+            if (q.Notes.Count > 0) sb.Append("<ul>").Append(string.Concat(q.Notes.Select(n => $"<li>{H(n)}</li>"))).Append("</ul>\n");
+            if (q.Tests.Count == 0) continue;
+            sb.Append("<table><tr><th>test</th><th>points</th><th>result</th></tr>\n");
+            foreach (var t in q.Tests)
+                sb.Append($"<tr><td>{H(t.GradeId)}{(t.Hidden ? " (hidden)" : "")}</td><td>{Num(t.Score)} / {Num(t.MaxScore)}</td>" +
+                          $"<td class=\"{(t.Passed ? "pass" : "fail")}\"><pre>{H(t.Hidden ? HiddenSummary(t) : t.Output)}</pre></td></tr>\n");
+            sb.Append("</table>\n");
+        }
+        sb.Append("</body></html>\n");
+        return sb.ToString();
+    }
+
+    // A hidden test's output can show its inputs and expected values; the page says only whether it passed.
+    private static string HiddenSummary(TestResult t) => t.Passed ? "passed" : "failed (details are shown when grades are published)";
+
+    public static string InternalJson(SubmissionResult result) => JsonSerializer.Serialize(result, Indented);
+
+    public static SubmissionResult? ReadInternal(string path)
+    {
+        try { return JsonSerializer.Deserialize<SubmissionResult>(File.ReadAllText(path)); }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException) { return null; }
+    }
+
+    private static string Num(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Csv(string s)
+    {
+        // A leading = + - @ would make a spreadsheet evaluate a student-chosen name as a formula.
+        if (s.Length > 0 && "=+-@".Contains(s[0]) && !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) s = "'" + s;
+        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    }
+}

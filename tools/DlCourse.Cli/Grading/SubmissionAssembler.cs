@@ -1,0 +1,79 @@
+using DlCourse.Cli.Notebooks;
+
+namespace DlCourse.Cli.Grading;
+
+/// <summary>The notebook the grader runs for one student and one source notebook, with what the student should know about it.</summary>
+internal sealed record AssembledNotebook(Notebook Notebook, IReadOnlyList<GradingCell> Roles, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Builds the graded notebook: the source's cells in the source's order, where only solution cells (matched by
+/// grade_id) come from the student; tests, locked and plain cells and hidden tests always come from the source.
+/// </summary>
+internal static class SubmissionAssembler
+{
+    public static AssembledNotebook Assemble(Notebook source, Notebook? student, string name)
+    {
+        var notes = new List<string>();
+        var studentCells = new Dictionary<string, NotebookCell>(StringComparer.Ordinal);
+        if (student is not null)
+        {
+            CheckLanguage(student, name, notes);
+            foreach (var cell in student.Cells)
+                if (GradingCell.Of(cell) is { IsSolution: true, GradeId: { } id } && !studentCells.TryAdd(id, cell))
+                    notes.Add($"{name}: the submission has cell {id} twice; the first one was graded.");
+        }
+
+        var roles = source.Cells.Select(GradingCell.Of).ToList();
+        var usedByTests = new HashSet<string>(StringComparer.Ordinal);
+        var declaredBySolution = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cell in source.Cells.Where(c => c.Kind == CellKind.Code))
+        {
+            if (roles[cell.Index].IsSolution) declaredBySolution.UnionWith(RedefinitionGuard.Declared(cell.Source));
+            else usedByTests.UnionWith(RedefinitionGuard.Used(cell.Source));
+        }
+
+        var stubs = Releaser.Release(source, name).Cells.Where(c => GradingCell.Of(c).IsSolution)
+            .ToDictionary(c => GradingCell.Of(c).GradeId!, c => c.Source, StringComparer.Ordinal);
+
+        var graded = source.Clone();
+        graded.ClearOutputs();
+        foreach (var cell in graded.Cells)
+        {
+            if (roles[cell.Index] is not { IsSolution: true, GradeId: { } id }) continue;
+            if (student is null) { cell.Source = stubs[id]; continue; }
+            if (!studentCells.TryGetValue(id, out var mine))
+            {
+                notes.Add($"{name}: your cell {id} is missing (deleted, or its metadata changed); it was graded as the unanswered stub.");
+                cell.Source = stubs[id];
+                continue;
+            }
+            var text = mine.Source;
+            if (mine.Kind != cell.Kind)
+                notes.Add($"{name}: your cell {id} was changed to {Kind(mine.Kind)}; it was graded as {Kind(cell.Kind)}.");
+            else if (cell.Kind == CellKind.Code && !IsCSharp(mine.Language))
+                notes.Add($"{name}: your cell {id} is set to the {mine.Language} kernel; it was graded as C#.");
+            if (cell.Kind == CellKind.Code && RedefinitionGuard.Reject(text, usedByTests, declaredBySolution) is { } reason)
+            {
+                notes.Add($"{name}: your cell {id} was not run: {reason}. It was graded as the unanswered stub.");
+                text = stubs[id];
+            }
+            cell.Source = text;
+        }
+        return new AssembledNotebook(graded, roles, notes);
+    }
+
+    private static string Kind(CellKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static bool IsCSharp(string language) =>
+        language.Equals("csharp", StringComparison.OrdinalIgnoreCase) || language.Equals("C#", StringComparison.OrdinalIgnoreCase);
+
+    private static void CheckLanguage(Notebook student, string name, List<string> notes)
+    {
+        var spec = student.Metadata["kernelspec"];
+        var language = (string?)spec?["language"] ?? (string?)student.Metadata["language_info"]?["name"];
+        var kernel = (string?)spec?["name"];
+        bool csharp = language is null || IsCSharp(language) || language.Equals("polyglot-notebook", StringComparison.OrdinalIgnoreCase);
+        if (!csharp || (kernel is not null && !kernel.Contains("csharp", StringComparison.OrdinalIgnoreCase)))
+            notes.Add($"{name}: your notebook is set to the {kernel ?? language} kernel; it was graded as C# (.NET).");
+    }
+}
