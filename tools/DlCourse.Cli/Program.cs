@@ -13,5 +13,6 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
     GradeCommand.Create(),
     GradescopeCommand.Create(),
     KernelCommand.Create(),
+    ExportCommand.Create(),
 };
 return await root.InvokeAsync(args);

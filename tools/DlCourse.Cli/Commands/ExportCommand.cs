@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using DlCourse.Cli.Export;
+using DlCourse.Cli.Notebooks;
+
+namespace DlCourse.Cli.Commands;
+
+/// <summary><c>dlcourse export PATH... --to pdf|html --out DIR</c>: notebooks to offline HTML or PDF, or one assignment report.</summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths", "notebooks (.ipynb) or folders of notebooks") { Arity = ArgumentArity.OneOrMore };
+        var to = new Option<string>("--to", () => "pdf", "output format").FromAmong("pdf", "html");
+        var outDir = new Option<string>("--out", () => "out/export", "folder to write the exports to");
+        var report = new Option<bool>("--report", "one document for all notebooks: a title page, then each question on a new page");
+        var title = new Option<string?>("--title", "report title (default: from the assignment folder, e.g. \"A1 — Loss functions\")");
+        var course = new Option<string?>("--course", "course name on the title page");
+        var studentName = new Option<string?>("--student-name", "student name on the title page (default: notebook metadata dlcourse.student.name)");
+        var studentId = new Option<string?>("--student-id", "student id on the title page (default: notebook metadata dlcourse.student.id)");
+        var noCode = new Option<bool>("--no-code", "hide code cells, keep their outputs");
+        var noOutputs = new Option<bool>("--no-outputs", "hide outputs");
+
+        var command = new Command("export", "Export notebooks to HTML or PDF, offline, with math, outputs and charts")
+        {
+            paths, to, outDir, report, title, course, studentName, studentId, noCode, noOutputs,
+        };
+        command.SetHandler(async (InvocationContext context) =>
+        {
+            var r = context.ParseResult;
+            var options = new ExportOptions
+            {
+                Format = r.GetValueForOption(to) == "html" ? ExportFormat.Html : ExportFormat.Pdf,
+                OutDir = r.GetValueForOption(outDir)!,
+                Report = r.GetValueForOption(report) || r.GetValueForOption(title) is not null
+                         || r.GetValueForOption(studentName) is not null || r.GetValueForOption(studentId) is not null,
+                Title = r.GetValueForOption(title),
+                StudentName = r.GetValueForOption(studentName),
+                StudentId = r.GetValueForOption(studentId),
+                IncludeCode = !r.GetValueForOption(noCode),
+                IncludeOutputs = !r.GetValueForOption(noOutputs),
+            };
+            if (r.GetValueForOption(course) is { } c) options = options with { Course = c };
+            context.ExitCode = await RunAsync(r.GetValueForArgument(paths), options, Console.Out, Console.Error);
+        });
+        return command;
+    }
+
+    /// <summary>Runs an export, printing one line per file or one line saying what went wrong; exit code 0, 1 (export failed) or 2 (bad input, as in <c>dlcourse run</c>).</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> paths, ExportOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var files = await NotebookExporter.ExportAsync(paths, options, onExported: file =>
+            {
+                if (file.Error is not null) stderr.WriteLine($"dlcourse export: {file.Error}");
+                else stdout.WriteLine($"wrote {file.Path}");
+                foreach (var url in file.Print?.BlockedUrls ?? [])
+                    stderr.WriteLine($"warning: {file.Path}: blocked a network request to {url} (exports use only bundled assets)");
+                foreach (var error in file.Print?.PageErrors ?? [])
+                    stderr.WriteLine($"warning: {file.Path}: {error}");
+            });
+            var failed = files.Count(f => !f.Succeeded);
+            stdout.WriteLine($"exported {files.Count - failed} file(s) in {started.Elapsed.TotalSeconds:0.0} s" + (failed > 0 ? $"; {failed} failed" : ""));
+            return failed == 0 ? 0 : 1;
+        }
+        catch (NotebookFormatException e)
+        {
+            stderr.WriteLine($"dlcourse export: {e.Message}");
+            return 2;
+        }
+        catch (ExportException e)
+        {
+            stderr.WriteLine($"dlcourse export: {e.Message}");
+            return 1;
+        }
+    }
+}
