@@ -6,10 +6,15 @@ using DlCourse.Tests.Support;
 
 namespace DlCourse.Tests.Notebooks;
 
-/// <summary>Executes every notebook under notebooks/ once, with the fast profile, the way the Quick start does.</summary>
+/// <summary>Executes every notebook under notebooks/ once per test run, with the fast profile, the way the Quick start does.</summary>
+/// <remarks>Shared by every test that needs executed course notebooks (these, the export tests), so the course runs once.</remarks>
 public sealed class ExecutedCourse
 {
-    public ExecutedCourse()
+    private static readonly Lazy<ExecutedCourse> shared = new(() => new ExecutedCourse(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static ExecutedCourse Shared => shared.Value;
+
+    private ExecutedCourse()
     {
         OutDir = Repository.TempFolder("course");
         var options = new RunOptions { Profile = "fast", CellTimeout = TimeSpan.FromMinutes(5) };
@@ -25,8 +30,10 @@ public sealed class ExecutedCourse
     public IReadOnlyDictionary<string, JsonNode> Results { get; }
 }
 
-public class CourseNotebookTests(ExecutedCourse course) : IClassFixture<ExecutedCourse>
+public class CourseNotebookTests
 {
+    private readonly ExecutedCourse course = ExecutedCourse.Shared;
+
     public static TheoryData<string> AllNotebooks()
     {
         var data = new TheoryData<string>();
