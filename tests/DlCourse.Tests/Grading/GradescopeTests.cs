@@ -1,33 +1,14 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using DlCourse.Cli.Grading;
+using DlCourse.Tests.Support;
 
 namespace DlCourse.Tests.Grading;
 
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class GradescopeTests
 {
-    private static string RepoRoot()
-    {
-        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-            if (File.Exists(Path.Combine(dir, "DlCourse.Lib.csproj"))) return dir;
-        throw new DirectoryNotFoundException("repository root (DlCourse.Lib.csproj) not found above the test binaries");
-    }
-
-    private static string FixtureInRepo => Path.Combine(RepoRoot(), "tests", "DlCourse.Tests", "Grading", "Fixtures", "course");
-
-    private static (int Code, string Output) Run(string file, IEnumerable<string> args, IDictionary<string, string> env)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (k, v) in env) info.Environment[k] = v;
-        using var p = Process.Start(info)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(300_000)) { p.Kill(true); throw new TimeoutException($"{file} ran over 5 minutes"); }
-        return (p.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static string FixtureInRepo => Path.Combine(Repository.Root, "tests", "DlCourse.Tests", "Grading", "Fixtures", "course");
 
     [Fact]
     public void Zip_holds_the_scripts_the_build_sources_and_the_source_notebooks_only()
@@ -54,7 +35,7 @@ public class GradescopeTests
         zip.ExtractToDirectory(extracted);
         foreach (var script in new[] { "setup.sh", "run_autograder" })
         {
-            var (code, output) = Run("bash", ["-n", Path.Combine(extracted, script)], new Dictionary<string, string>());
+            var (code, output) = Repository.Run("bash", ["-n", Path.Combine(extracted, script)]);
             Assert.True(code == 0, $"{script}: {output}");
         }
         var run = File.ReadAllText(Path.Combine(extracted, "run_autograder"));
@@ -78,7 +59,7 @@ public class GradescopeTests
             File.SetUnixFileMode(d, (UnixFileMode)0b111_101_101);
 
         var dlcourse = Path.Combine(AppContext.BaseDirectory, "dlcourse.dll");
-        var (code, output) = Run("bash", [Path.Combine(autograder, "source", "run_autograder")],
+        var (code, output) = Repository.Run("bash", [Path.Combine(autograder, "source", "run_autograder")],
             new Dictionary<string, string> { ["AUTOGRADER_ROOT"] = autograder, ["DLCOURSE"] = $"dotnet {dlcourse}" });
 
         Assert.True(code == 0, output);

@@ -25,14 +25,22 @@ public static class Repository
     }
 
     /// <summary>Runs a program to completion; returns its exit code and combined output.</summary>
-    public static (int ExitCode, string Output) Run(string file, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string file, params string[] arguments) => Run(file, arguments, null);
+
+    /// <summary>Same, with extra environment variables; a program still running after five minutes is killed and fails the test.</summary>
+    public static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments) info.ArgumentList.Add(a);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} ran over 5 minutes");
+        }
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
