@@ -181,4 +181,39 @@ public class GraderTests
         Assert.Equal(7, result.Score);
         Assert.True(File.Exists(Path.Combine(fx.Out, "results.json")));
     }
+
+    [Fact]
+    public async Task Feedback_links_to_notebook_pages_that_show_visible_tests_and_never_hidden_ones()
+    {
+        using var fx = new GradingFixture();
+        fx.Student("kim", GradingFixture.Correct);
+        var (grader, _) = Make(fx);
+
+        await grader.GradeAllAsync();
+
+        var student = Path.Combine(fx.Out, "kim");
+        var feedback = File.ReadAllText(Path.Combine(student, "feedback.html"));
+        Assert.DoesNotContain("notebook pages not rendered", feedback);
+        foreach (var relative in new[] { GradingFixture.Q1, GradingFixture.Q2 })
+        {
+            var page = Path.Combine(student, "feedback", Path.ChangeExtension(relative, ".html"));
+            Assert.True(File.Exists(page), page);
+            Assert.Contains($"href=\"feedback/{Path.ChangeExtension(relative, ".html")}\"", feedback);
+            var cells = GradingFixture.LoadFixture(relative).Cells.Where(c => GradingCell.Of(c).IsTest).ToList();
+            var html = File.ReadAllText(page);
+            Assert.All(cells.Where(c => !GradingCell.Of(c).IsHidden), c => Assert.True(Shows(html, c.Source), $"{relative}: visible test missing"));
+            Assert.Contains(cells, c => GradingCell.Of(c).IsHidden);
+            // Anywhere under feedback/: the pages, the assets, any leftover file.
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(student, "feedback"), "*", SearchOption.AllDirectories))
+            {
+                var text = File.ReadAllText(file);
+                foreach (var hidden in cells.Where(c => GradingCell.Of(c).IsHidden))
+                    Assert.False(Shows(text, hidden.Source) || text.Contains(hidden.Source.Split("//")[^1].Trim()), $"{file} shows the hidden test of {relative}");
+            }
+        }
+        Assert.Equal(2, Directory.EnumerateFiles(Path.Combine(student, "feedback"), "*.html", SearchOption.AllDirectories)
+            .Count(f => !f.Contains($"{Path.DirectorySeparatorChar}assets{Path.DirectorySeparatorChar}")));
+
+        static bool Shows(string html, string source) => html.Contains(source) || html.Contains(System.Net.WebUtility.HtmlEncode(source));
+    }
 }

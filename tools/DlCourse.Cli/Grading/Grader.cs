@@ -56,7 +56,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
                 {
                     var result = await GradeStudentAsync(student, sources, fingerprint, slot, ct);
                     results[i] = result;
-                    Write(student, result);
+                    await WriteAsync(student, result);
                     WriteGradebook(results, sources);
                     progress?.Report(new GradeProgress(student.Name, true, false, result, students.Count));
                 }
@@ -207,10 +207,11 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + $"\n… ({s.Length - max} more characters)";
 
-    private void Write(Student student, SubmissionResult result)
+    private async Task WriteAsync(Student student, SubmissionResult result)
     {
         AtomicFile.WriteAllText(Path.Combine(student.Out, "results.json"), ResultsWriter.GradescopeJson(result));
-        AtomicFile.WriteAllText(Path.Combine(student.Out, "feedback.html"), ResultsWriter.FeedbackHtml(result));
+        var pages = await FeedbackPages.WriteAsync(student.Out, result.Questions.Select(q => q.Notebook));
+        AtomicFile.WriteAllText(Path.Combine(student.Out, "feedback.html"), ResultsWriter.FeedbackHtml(result, pages));
         // Written last: its presence with a matching fingerprint marks the student as done.
         AtomicFile.WriteAllText(Path.Combine(student.Out, InternalResults), ResultsWriter.InternalJson(result));
     }

@@ -60,8 +60,9 @@ internal static class ResultsWriter
         return sb.ToString();
     }
 
-    /// <summary>A self-contained HTML page telling the student their score, why each test passed or failed, and any notes.</summary>
-    public static string FeedbackHtml(SubmissionResult result)
+    /// <summary>A self-contained HTML page telling the student their score, why each test passed or failed, and any notes;
+    /// each question links to its notebook page when <paramref name="pages"/> has one.</summary>
+    public static string FeedbackHtml(SubmissionResult result, FeedbackPages? pages = null)
     {
         static string H(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder();
@@ -75,10 +76,12 @@ internal static class ResultsWriter
             <p><strong>Score: {{Num(result.Score)}} / {{Num(result.MaxScore)}}</strong></p>
 
             """);
-        if (result.Notes.Count > 0) sb.Append("<ul>").Append(string.Concat(result.Notes.Select(n => $"<li>{H(n)}</li>"))).Append("</ul>\n");
+        var notes = pages?.Note is { } note ? result.Notes.Append(note).ToList() : result.Notes;
+        if (notes.Count > 0) sb.Append("<ul>").Append(string.Concat(notes.Select(n => $"<li>{H(n)}</li>"))).Append("</ul>\n");
         foreach (var q in result.Questions)
         {
-            sb.Append($"<h2>{H(q.Notebook)}: {Num(q.Score)} / {Num(q.MaxScore)}</h2>\n");
+            var link = pages?.Links.GetValueOrDefault(q.Notebook) is { } href ? $" <small><a href=\"{H(Uri.EscapeDataString(href).Replace("%2F", "/"))}\">notebook</a></small>" : "";
+            sb.Append($"<h2>{H(q.Notebook)}: {Num(q.Score)} / {Num(q.MaxScore)}{link}</h2>\n");
             if (q.Notes.Count > 0) sb.Append("<ul>").Append(string.Concat(q.Notes.Select(n => $"<li>{H(n)}</li>"))).Append("</ul>\n");
             if (q.Tests.Count == 0) continue;
             sb.Append("<table><tr><th>test</th><th>points</th><th>result</th></tr>\n");
