@@ -45,10 +45,10 @@ public static class ExportBatch
 
                 Console.WriteLine($"PDF export, {notebooks.Count} notebook(s), {Environment.ProcessorCount} cores:");
                 Console.WriteLine($"  browser start (Playwright driver + Chromium)   {start,6:0.00} s");
-                Console.WriteLine($"  one notebook, warm browser: median            {Median(warm),6:0.00} s  (min {warm.Min():0.00}, max {warm.Max():0.00})");
-                Console.WriteLine($"    of which page load {Median(phases.Select(p => p.Load.TotalSeconds)):0.00} s, math+charts {Median(phases.Select(p => p.Render.TotalSeconds)):0.00} s, PDF {Median(phases.Select(p => p.Print.TotalSeconds)):0.00} s (medians)");
+                Console.WriteLine($"  one notebook, warm browser: median            {Statistics.Median(warm),6:0.00} s  (min {warm.Min():0.00}, max {warm.Max():0.00})");
+                Console.WriteLine($"    of which page load {Statistics.Median(phases.Select(p => p.Load.TotalSeconds)):0.00} s, math+charts {Statistics.Median(phases.Select(p => p.Render.TotalSeconds)):0.00} s, PDF {Statistics.Median(phases.Select(p => p.Print.TotalSeconds)):0.00} s (medians)");
                 Console.WriteLine($"  batch of {notebooks.Count}, warm browser: per notebook      {perNotebookInBatch,6:0.00} s");
-                Console.WriteLine($"  one notebook, own browser: median of {cold.Count}        {Median(cold),6:0.00} s  = {Median(cold) / Median(warm):0.0}× warm");
+                Console.WriteLine($"  one notebook, own browser: median of {cold.Count}        {Statistics.Median(cold),6:0.00} s  = {Statistics.Median(cold) / Statistics.Median(warm):0.0}× warm");
             }
         }
         finally
@@ -73,11 +73,5 @@ public static class ExportBatch
             if (File.Exists(path)) return path;
         }
         throw new FileNotFoundException("run from inside the repository: the export fixture notebook was not found");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -76,7 +76,7 @@ public static class LeNetStep
         pytorch.StandardInput.WriteLine("quit");
         pytorch.WaitForExit();
 
-        double tsMedian = Median(sharp), ptMedian = Median(py);
+        double tsMedian = Statistics.Median(sharp), ptMedian = Statistics.Median(py);
         Console.WriteLine($"LeNet-5 Adam step, batch {batch}, 1×28×28, {model.ParameterCount():N0} parameters; {TorchDevice.Describe(target)}; {threads} thread(s);");
         Console.WriteLine($"{rounds} alternating rounds of {steps} steps per side (median per step; min in brackets):");
         var sharpName = $"TorchSharp {typeof(torch).Assembly.GetName().Version!.ToString(3)}";
@@ -99,11 +99,5 @@ public static class LeNetStep
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException("benchmarks/lenet_step.py not found above the program's folder; pass --script PATH.");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -24,20 +24,14 @@ public static class RunnerLatency
             if (!run.Succeeded) throw new InvalidOperationException(run.Describe());
             starts.Add(run.KernelStart.TotalMilliseconds);
             firsts.Add(run.Cells[0].Duration.TotalMilliseconds);
-            warms.Add(Median(run.Cells.Skip(1).Select(c => c.Duration.TotalMilliseconds)));
+            warms.Add(Statistics.Median(run.Cells.Skip(1).Select(c => c.Duration.TotalMilliseconds)));
         }
-        double start = Median(starts), first = Median(firsts), warm = Median(warms);
+        double start = Statistics.Median(starts), first = Statistics.Median(firsts), warm = Statistics.Median(warms);
         Console.WriteLine($"Runner latency, median of {notebooks} notebooks ({Environment.ProcessorCount} cores):");
         Console.WriteLine($"  kernel start (process + kernel ready) {start,8:0} ms  = {start / warm,6:0}× a warm cell");
         Console.WriteLine($"  first cell (1 + 1)                    {first,8:0} ms  = {first / warm,6:0}× a warm cell");
         Console.WriteLine($"  warm trivial cell                     {warm,8:0.0} ms");
-        Console.WriteLine($"  whole notebook of {cells.Length} cells           {Median(totals),8:0} ms");
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        Console.WriteLine($"  whole notebook of {cells.Length} cells           {Statistics.Median(totals),8:0} ms");
     }
 
     private static string PolyglotJson(string[] cells)

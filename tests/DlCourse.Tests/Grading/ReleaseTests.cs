@@ -73,10 +73,7 @@ public class ReleaseTests
     [Fact]
     public void Course_notebooks_release_without_any_solution_text()
     {
-        string? repo = AppContext.BaseDirectory;
-        while (repo is not null && !File.Exists(Path.Combine(repo, "DlCourse.Lib.csproj"))) repo = Path.GetDirectoryName(repo);
-        Assert.NotNull(repo);
-        var notebooks = Releaser.FindNotebooks([Path.Combine(repo, "notebooks")]).ToList();
+        var notebooks = Releaser.FindNotebooks([Support.Repository.Notebooks]).ToList();
         Assert.NotEmpty(notebooks);
         var leaks = new List<string>();
         foreach (var (path, relative) in notebooks)
