@@ -24,7 +24,6 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
     public async Task<IReadOnlyList<SubmissionResult>> GradeAllAsync(IProgress<GradeProgress>? progress = null, CancellationToken cancellation = default)
     {
         var sources = Releaser.FindNotebooks([options.Source]).Select(s => new SourceNotebook(Path.GetFullPath(s.Path), s.Relative)).ToList();
-        if (sources.Count == 0) throw new FileNotFoundException($"{options.Source}: no source notebooks found.");
         var students = FindStudents(sources);
         // Results hold hidden tests and other students' work: a new results folder is private to the grader's user.
         if (!Directory.Exists(options.Out))

@@ -21,7 +21,6 @@ internal static class GradescopePackager
             ?? throw new DirectoryNotFoundException($"{source} is not inside the course repository (no DlCourse.Lib.csproj above it); pass --repo."));
         if (!IsInside(source, repo)) throw new ArgumentException($"--source {source} must be inside --repo {repo}.");
         var notebooks = Releaser.FindNotebooks([source]).ToList();
-        if (notebooks.Count == 0) throw new FileNotFoundException($"{source}: no source notebooks found.");
         foreach (var (path, relative) in notebooks) Releaser.Release(Notebook.Load(path), relative); // fail early on malformed markers
 
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal); // zip path -> file

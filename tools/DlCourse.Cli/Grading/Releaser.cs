@@ -1,3 +1,4 @@
+using DlCourse.Cli.Commands;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
@@ -63,17 +64,9 @@ internal static class Releaser
     }
 
     /// <summary>Notebooks named by files or found under folders, with the path each keeps relative to what named it.</summary>
-    public static IEnumerable<(string Path, string Relative)> FindNotebooks(IEnumerable<string> sources)
-    {
-        foreach (var source in sources)
-        {
-            if (File.Exists(source)) { yield return (source, Path.GetFileName(source)); continue; }
-            if (!Directory.Exists(source)) throw new FileNotFoundException($"{source}: no such notebook or folder.");
-            foreach (var path in Directory.EnumerateFiles(source, "*.ipynb", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                if (!path.Split(Path.DirectorySeparatorChar).Contains(".ipynb_checkpoints"))
-                    yield return (path, Path.GetRelativePath(source, path));
-        }
-    }
+    /// <remarks>The same search as <c>dlcourse run</c>: missing paths and empty folders are a <see cref="NotebookFormatException"/>.</remarks>
+    public static IEnumerable<(string Path, string Relative)> FindNotebooks(IEnumerable<string> sources) =>
+        NotebookPaths.Expand(sources).Select(p => (p.Source, p.Relative));
 
     public static string Where(string notebook, int index, GradingCell role) =>
         $"{notebook}, cell {index + 1}" + (role.GradeId is { } id ? $" (grade_id {id})" : "");
