@@ -93,9 +93,7 @@ public static class Cifar10
         {
             var name = Path.GetFileName(entry.Name);
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || !name.EndsWith(".bin")) continue;
-            var temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
-            entry.ExtractToFile(temporary, overwrite: true);
-            File.Move(temporary, Path.Combine(folder, name), overwrite: true);
+            AtomicFile.Write(Path.Combine(folder, name), file => entry.DataStream?.CopyTo(file));
         }
         if (!HasAllFiles(folder)) throw new InvalidDataException($"{archive} does not contain all CIFAR-10 batch files.");
     }

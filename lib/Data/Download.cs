@@ -31,31 +31,23 @@ public static class Download
                 $"{cachePath} is present but its SHA-256 is {Sha256Of(cachePath)}, not {sha256}: delete it to download {uri} again.");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
-        var temporary = cachePath + $".{Environment.ProcessId}.{Guid.NewGuid():N}.part";
         try
         {
-            using (var client = new HttpClient { Timeout = Timeout })
-            using (var response = client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult())
+            using var client = new HttpClient { Timeout = Timeout };
+            using var response = client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
+            response.EnsureSuccessStatusCode();
+            using var body = response.Content.ReadAsStream();
+            AtomicFile.Write(cachePath, body.CopyTo, verify: downloaded =>
             {
-                response.EnsureSuccessStatusCode();
-                using var body = response.Content.ReadAsStream();
-                using var file = File.Create(temporary);
-                body.CopyTo(file);
-            }
-            if (sha256 is not null && !Matches(temporary, sha256))
-                throw new DownloadException(
-                    $"downloaded {uri} but its SHA-256 is {Sha256Of(temporary)}, not {sha256}: the mirror may have changed; place the right file at {cachePath}.");
-            File.Move(temporary, cachePath, overwrite: true);
+                if (sha256 is not null && !Matches(downloaded, sha256))
+                    throw new DownloadException(
+                        $"downloaded {uri} but its SHA-256 is {Sha256Of(downloaded)}, not {sha256}: the mirror may have changed; place the right file at {cachePath}.");
+            });
             return cachePath;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
             throw new DownloadException($"could not download {Path.GetFileName(cachePath)} from {uri}: offline? place the file at {cachePath} ({e.Message})", e);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
 

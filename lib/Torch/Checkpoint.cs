@@ -27,27 +27,16 @@ public static class Checkpoint
 
     public static void Save(string path, nn.Module model, OptimizerHelper? optimizer = null, TrainingLog? log = null)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = File.Create(temporary))
-            using (var writer = new BinaryWriter(stream))
-            {
-                writer.Write(Magic);
-                writer.Write(Version);
-                writer.Write(JsonSerializer.Serialize(new CheckpointInfo(model.GetName(), log ?? new TrainingLog()), Json));
-                writer.Write(optimizer is not null);
-                model.save(writer);
-                optimizer?.save_state_dict(writer);
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write(JsonSerializer.Serialize(new CheckpointInfo(model.GetName(), log ?? new TrainingLog()), Json));
+            writer.Write(optimizer is not null);
+            model.save(writer);
+            optimizer?.save_state_dict(writer);
+        });
     }
 
     /// <summary>Loads the weights into <paramref name="model"/> (same architecture) and, if given and saved, the optimiser's state.</summary>

@@ -40,6 +40,15 @@ public class CommandTests
     }
 
     [Fact]
+    public void Run_gives_full_profile_cells_a_longer_limit_unless_timeout_is_given()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(10), RunCommand.CellTimeoutFor(null, null));
+        Assert.Equal(TimeSpan.FromMinutes(10), RunCommand.CellTimeoutFor(null, "fast"));
+        Assert.Equal(TimeSpan.FromHours(4), RunCommand.CellTimeoutFor(null, "full"));
+        Assert.Equal(TimeSpan.FromSeconds(30), RunCommand.CellTimeoutFor(30, "full"));
+    }
+
+    [Fact]
     public void Check_accepts_clean_notebooks_and_rejects_broken_ones()
     {
         var folder = Repository.TempFolder("check");

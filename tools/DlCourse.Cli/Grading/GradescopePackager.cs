@@ -37,15 +37,13 @@ internal static class GradescopePackager
             foreach (var f in Directory.EnumerateFiles(dir, "*.csx")) entries[Rel(repo, f)] = f;
 
         var sourceInZip = Rel(repo, source);
-        var tmp = Path.GetFullPath(zipPath) + ".tmp";
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(zipPath))!);
-        using (var zip = ZipFile.Open(tmp, ZipArchiveMode.Create))
+        AtomicFile.Write(zipPath, stream =>
         {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
             AddText(zip, "setup.sh", SetupScript);
             AddText(zip, "run_autograder", RunScript(sourceInZip, cellTimeoutSeconds, memoryMb));
             foreach (var (name, file) in entries) zip.CreateEntryFromFile(file, name, CompressionLevel.Optimal);
-        }
-        File.Move(tmp, zipPath, overwrite: true);
+        });
         return ["setup.sh", "run_autograder", .. entries.Keys];
     }
 
