@@ -14,27 +14,23 @@ public static class RunCommand
     // A full-profile training cell runs for tens of minutes on a CPU; the limit still stops a hung kernel.
     private static readonly TimeSpan FullCellTimeout = TimeSpan.FromHours(4);
 
-    /// <summary>The cell limit: <c>--timeout</c> when given, else one that suits the profile.</summary>
-    internal static TimeSpan CellTimeoutFor(double? seconds, string? profile) =>
+    /// <summary>The cell limit: <c>--timeout</c> when given, else one that suits the profile notebooks will run.</summary>
+    internal static TimeSpan CellTimeoutFor(double? seconds, string profile) =>
         seconds is { } given ? TimeSpan.FromSeconds(given) : profile == "full" ? FullCellTimeout : FastCellTimeout;
 
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths", "Notebooks, or folders searched for .ipynb files.") { Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "Folder for the executed notebooks (same relative layout).") { IsRequired = true };
-        var timeout = new Option<double?>("--timeout", $"Seconds a single cell may run before its kernel is stopped (default {FastCellTimeout.TotalSeconds:0}; {FullCellTimeout.TotalSeconds:0} with --profile full).");
+        var timeout = new Option<double?>("--timeout", $"Seconds a single cell may run before its kernel is stopped (default {FastCellTimeout.TotalSeconds:0}; {FullCellTimeout.TotalSeconds:0} with the full profile).");
         var jobs = new Option<int>(["-j", "--jobs"], () => 1, "Notebooks run at the same time, each in its own kernel.");
         var profile = new Option<string?>("--profile", "fast (default) or full: how much work notebooks do.").FromAmong("fast", "full");
 
         var command = new Command("run", "Execute notebooks headlessly on the .NET Interactive kernel.") { paths, output, timeout, jobs, profile };
         command.SetHandler(async context =>
         {
-            var chosenProfile = context.ParseResult.GetValueForOption(profile);
-            var options = new RunOptions
-            {
-                CellTimeout = CellTimeoutFor(context.ParseResult.GetValueForOption(timeout), chosenProfile),
-                Profile = chosenProfile,
-            };
+            var options = new RunOptions { Profile = context.ParseResult.GetValueForOption(profile) };
+            options = options with { CellTimeout = CellTimeoutFor(context.ParseResult.GetValueForOption(timeout), options.EffectiveProfile) };
             context.ExitCode = await RunAsync(
                 context.ParseResult.GetValueForArgument(paths), context.ParseResult.GetValueForOption(output)!,
                 Math.Max(1, context.ParseResult.GetValueForOption(jobs)), options, context.GetCancellationToken());
@@ -106,7 +102,7 @@ public static class RunCommand
         }
         var summary = new JsonObject
         {
-            ["profile"] = options.Profile ?? Environment.GetEnvironmentVariable("DLCOURSE_PROFILE") ?? "fast",
+            ["profile"] = options.EffectiveProfile,
             ["cellTimeoutSeconds"] = options.CellTimeout.TotalSeconds,
             ["notebooks"] = notebooks,
         };

@@ -15,6 +15,9 @@ public sealed record RunOptions
     /// <summary>"fast" or "full", passed to notebooks as DLCOURSE_PROFILE; null leaves the environment's value.</summary>
     public string? Profile { get; init; }
 
+    /// <summary>The profile notebooks will see: <see cref="Profile"/>, else the environment's DLCOURSE_PROFILE, else "fast".</summary>
+    public string EffectiveProfile => Profile ?? System.Environment.GetEnvironmentVariable("DLCOURSE_PROFILE") ?? "fast";
+
     /// <summary>Extra environment variables for the worker.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
