@@ -26,4 +26,6 @@ fi
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (https://dot.net)" >&2; exit 1; }
 [ -x "$here/assets.sh" ] && "$here/assets.sh"
+# The real clients students use (dotnet-repl, dotnet-interactive), pinned in .config/dotnet-tools.json.
+(cd "$here/.." && dotnet tool restore >/dev/null) || { echo "setup: dotnet tool restore failed" >&2; exit 1; }
 echo "setup: ok"

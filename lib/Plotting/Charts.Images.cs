@@ -25,8 +25,8 @@ public static partial class Charts
                 ColorScale: StyleParam.Colorscale.RdBu, ReverseScale: true);
         });
         var grid = CSharpChart.Grid(cells, rows, columns, SubPlotTitles: titles.ToArray());
-        grid = GenericChartExtensions.WithTitle(grid, title);
-        return GenericChartExtensions.WithSize(grid, 180 * columns, 190 * rows + 60);
+        grid = Plotly.NET.Chart.withTitle(title, null).Invoke(grid);
+        return Plotly.NET.CSharp.GenericChartExtensions.WithSize(grid, 180 * columns, 190 * rows + 60);
     }
 
     /// <summary>A <see cref="Metrics.ConfusionMatrix"/> as an annotated heatmap.</summary>

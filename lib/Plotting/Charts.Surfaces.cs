@@ -26,7 +26,7 @@ public static partial class Charts
         var layers = new List<GenericChart> { contour };
         // The colour bar sits where the legend would: the classes keep their DecisionRegions colours instead.
         if (points is not null) layers.AddRange(Scatter(points, showLegend: false));
-        return Style(Plotly.NET.Chart.Combine(layers), title, xTitle, yTitle);
+        return Style(CSharpChart.Combine(layers), title, xTitle, yTitle);
     }
 
     /// <summary>The class predicted at each point of the plane as coloured regions (boundaries where colours meet), with the data on top.</summary>
@@ -48,7 +48,7 @@ public static partial class Charts
             Opacity: 0.35, ColorScale: StyleParam.Colorscale.NewCustom(scale.Select(s => Tuple.Create(s.Item1, s.Item2)).ToArray()));
         var layers = new List<GenericChart> { regions };
         if (points is not null) layers.AddRange(Scatter(points));
-        return Style(Plotly.NET.Chart.Combine(layers), title, xTitle, yTitle);
+        return Style(CSharpChart.Combine(layers), title, xTitle, yTitle);
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public static partial class Charts
         foreach (var (name, path) in paths)
             layers.Add(CSharpChart.Line<double, double, string>(path.Select(p => p[0]).ToArray(), path.Select(p => p[1]).ToArray(),
                 Name: name, ShowMarkers: true, ShowLegend: true));
-        return Style(Plotly.NET.Chart.Combine(layers), title, xTitle, yTitle);
+        return Style(CSharpChart.Combine(layers), title, xTitle, yTitle);
     }
 
     /// <summary>The first two features of a data set as points, one colour per class.</summary>

@@ -13,7 +13,7 @@ public static partial class Charts
     public static GenericChart Lines(string title, string xTitle, string yTitle, IEnumerable<Series> series, bool logY = false)
     {
         var lines = series.Select(Thin).Select(s => CSharpChart.Line<double, double, string>(s.X.ToArray(), s.Y.ToArray(), Name: s.Name, ShowLegend: true));
-        return Style(Plotly.NET.Chart.Combine(lines), title, xTitle, yTitle, logY);
+        return Style(CSharpChart.Combine(lines), title, xTitle, yTitle, logY);
     }
 
     /// <summary>Most points a line keeps; longer series (e.g. 20 000 epochs) are thinned evenly so that the notebook stays small.</summary>
@@ -30,15 +30,15 @@ public static partial class Charts
     /// <summary>Titles and axis labels, shared by every chart here so that they look alike.</summary>
     internal static GenericChart Style(GenericChart chart, string title, string xTitle, string yTitle, bool logY = false)
     {
-        chart = GenericChartExtensions.WithTitle(chart, title);
+        chart = Plotly.NET.Chart.withTitle(title, null).Invoke(chart);
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithXAxisStyle<double, double, string>(chart, TitleText: xTitle);
         // Set the axis type only for log scales: forcing "linear" would break category axes (e.g. class names).
         if (!logY) return Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle);
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithYAxisStyle<double, double, string>(chart, TitleText: yTitle, AxisType: StyleParam.AxisType.Log);
         // Powers of ten (10⁻¹⁵) rather than SI prefixes ("1f") on log axes.
         var layout = GenericChart.getLayout(chart);
-        var axis = layout.TryGetValue("yaxis");
-        if (axis is not null && axis.Value is DynamicObj.DynamicObj yAxis) yAxis.SetValue("exponentformat", "power");
+        var axis = layout.TryGetPropertyValue("yaxis");
+        if (axis is not null && axis.Value is DynamicObj.DynamicObj yAxis) yAxis.SetProperty("exponentformat", "power");
         return chart;
     }
 }

@@ -15,4 +15,4 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
     KernelCommand.Create(),
     ExportCommand.Create(),
 };
-return await root.InvokeAsync(args);
+return await root.Parse(args).InvokeAsync();

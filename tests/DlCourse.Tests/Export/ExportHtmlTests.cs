@@ -57,8 +57,8 @@ public sealed class ExportHtmlTests : IDisposable
     [Fact]
     public void PlotlyCdnReferences_InHtmlOutputs_PointAtTheBundledCopy()
     {
-        var output = "<script src=\"https://cdn.plot.ly/plotly-2.27.1.min.js\"></script><div id=\"c\"></div>"
-                     + "<script>requirejs.config({paths:{plotly:'https://cdn.plot.ly/plotly-2.27.1.min'}})</script>";
+        var output = "<script src=\"https://cdn.plot.ly/plotly-2.28.0.min.js\"></script><div id=\"c\"></div>"
+                     + "<script>requirejs.config({paths:{plotly:'https://cdn.plot.ly/plotly-2.28.0.min'}})</script>";
         var notebook = TestNotebooks.Write(temp["cdn.ipynb"], TestNotebooks.Display(new JsonObject { ["text/html"] = output }));
 
         var html = ExportHtml(notebook);
@@ -143,10 +143,10 @@ public sealed class ExportHtmlTests : IDisposable
     public async Task CommandLine_ParsesOptions_AndFailsOnAMissingNotebook()
     {
         var root = new RootCommand { ExportCommand.Create() };
-        Assert.Equal(2, await root.InvokeAsync(["export", temp["nope.ipynb"], "--to", "html", "--out", temp["out"]]));
-        Assert.Equal(0, await root.InvokeAsync(["export", BrowserFixture.Fixture("executed.ipynb"), "--to", "html", "--out", temp["out"], "--no-code"]));
+        Assert.Equal(2, await root.Parse(["export", temp["nope.ipynb"], "--to", "html", "--out", temp["out"]]).InvokeAsync());
+        Assert.Equal(0, await root.Parse(["export", BrowserFixture.Fixture("executed.ipynb"), "--to", "html", "--out", temp["out"], "--no-code"]).InvokeAsync());
         Assert.DoesNotContain("Console.WriteLine", File.ReadAllText(temp["out/executed.html"]));
-        Assert.NotEqual(0, await root.InvokeAsync(["export", BrowserFixture.Fixture("executed.ipynb"), "--to", "docx"]));
+        Assert.NotEqual(0, await root.Parse(["export", BrowserFixture.Fixture("executed.ipynb"), "--to", "docx"]).InvokeAsync());
     }
 
     [Fact]

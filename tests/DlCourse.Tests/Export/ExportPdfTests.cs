@@ -89,7 +89,8 @@ public sealed class ExportPdfTests(BrowserFixture fixture) : IDisposable
     {
         // Exactly what Plotly.NET.Interactive's formatter writes: requirejs, pointed at the plotly CDN.
         var chart = Charts.Lines("Quokkachart of losses", "epoch", "loss", [new Series("train", [1, 2, 3, 4], [1.0, 0.5, 0.3, 0.2])]);
-        chart = Chart.WithDisplayOptionsStyle(PlotlyJSReference: PlotlyJSReference.NewRequire($"https://cdn.plot.ly/plotly-{Globals.PLOTLYJS_VERSION}.min")).Invoke(chart);
+        // F# optional arguments: null is None for all but the script reference.
+        chart = Chart.withDisplayOptionsStyle(null, null, null, null, null, null, PlotlyJSReference.NewRequire($"https://cdn.plot.ly/plotly-{Globals.PLOTLYJS_VERSION}.min")).Invoke(chart);
         var html = GenericChart.toChartHTML(chart);
         Assert.Contains("cdn.plot.ly", html);
         var notebook = TestNotebooks.Write(temp["interactive.ipynb"], TestNotebooks.Display(new JsonObject { ["text/html"] = html, ["text/plain"] = "chart" }));

@@ -46,7 +46,7 @@ public sealed class ChartRenderingTests : IDisposable
     [Fact]
     public void PlotlyJsComesFromPlotlyNetNotTheNetwork()
     {
-        Assert.Contains("plotly.js v2.27.1", ChartRendering.PlotlyJs[..2000]);
+        Assert.Contains("plotly.js v2.28.0", ChartRendering.PlotlyJs[..2000]);
         Assert.DoesNotContain("cdn.plot.ly", ChartRendering.Page("{\"data\":[],\"layout\":{}}")[^400..]);
     }
 

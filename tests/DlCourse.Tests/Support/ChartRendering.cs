@@ -11,7 +11,7 @@ namespace DlCourse.Tests.Support;
 public static class ChartRendering
 {
     public const string PlotlyMime = "application/vnd.plotly.v1+json";
-    private const string PlotlyResource = "Plotly.NET.plotly-2.27.1.min.js";
+    private const string PlotlyResource = "Plotly.NET.plotly-2.28.0.min.js";
 
     public static string Chromium => new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException("Chromium is not installed: run environment/setup.sh (apt-get install chromium)");

@@ -9,11 +9,10 @@ public static class CheckCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths", "Notebooks, or folders searched for .ipynb files.") { Arity = ArgumentArity.OneOrMore };
-        var allowOutputs = new Option<bool>("--allow-outputs", "Accept outputs in cells (for executed notebooks).");
+        var paths = new Argument<string[]>("paths") { Description = "Notebooks, or folders searched for .ipynb files.", Arity = ArgumentArity.OneOrMore };
+        var allowOutputs = new Option<bool>("--allow-outputs") { Description = "Accept outputs in cells (for executed notebooks)." };
         var command = new Command("check", "Validate notebooks: nbformat 4, Polyglot C# metadata, no stale outputs.") { paths, allowOutputs };
-        command.SetHandler(context => context.ExitCode = Check(
-            context.ParseResult.GetValueForArgument(paths), context.ParseResult.GetValueForOption(allowOutputs)));
+        command.SetAction(r => Check(r.GetValue(paths)!, r.GetValue(allowOutputs)));
         return command;
     }
 

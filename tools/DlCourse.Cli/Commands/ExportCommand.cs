@@ -10,38 +10,38 @@ public static class ExportCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths", "notebooks (.ipynb) or folders of notebooks") { Arity = ArgumentArity.OneOrMore };
-        var to = new Option<string>("--to", () => "pdf", "output format").FromAmong("pdf", "html");
-        var outDir = new Option<string>("--out", () => "out/export", "folder to write the exports to");
-        var report = new Option<bool>("--report", "one document for all notebooks: a title page, then each question on a new page");
-        var title = new Option<string?>("--title", "report title (default: from the assignment folder, e.g. \"A1 — Loss functions\")");
-        var course = new Option<string?>("--course", "course name on the title page");
-        var studentName = new Option<string?>("--student-name", "student name on the title page (default: notebook metadata dlcourse.student.name)");
-        var studentId = new Option<string?>("--student-id", "student id on the title page (default: notebook metadata dlcourse.student.id)");
-        var noCode = new Option<bool>("--no-code", "hide code cells, keep their outputs");
-        var noOutputs = new Option<bool>("--no-outputs", "hide outputs");
+        var paths = new Argument<string[]>("paths") { Description = "notebooks (.ipynb) or folders of notebooks", Arity = ArgumentArity.OneOrMore };
+        var to = new Option<string>("--to") { Description = "output format", DefaultValueFactory = _ => "pdf" };
+        to.AcceptOnlyFromAmong("pdf", "html");
+        var outDir = new Option<string>("--out") { Description = "folder to write the exports to", DefaultValueFactory = _ => "out/export" };
+        var report = new Option<bool>("--report") { Description = "one document for all notebooks: a title page, then each question on a new page" };
+        var title = new Option<string?>("--title") { Description = "report title (default: from the assignment folder, e.g. \"A1 — Loss functions\")" };
+        var course = new Option<string?>("--course") { Description = "course name on the title page" };
+        var studentName = new Option<string?>("--student-name") { Description = "student name on the title page (default: notebook metadata dlcourse.student.name)" };
+        var studentId = new Option<string?>("--student-id") { Description = "student id on the title page (default: notebook metadata dlcourse.student.id)" };
+        var noCode = new Option<bool>("--no-code") { Description = "hide code cells, keep their outputs" };
+        var noOutputs = new Option<bool>("--no-outputs") { Description = "hide outputs" };
 
         var command = new Command("export", "Export notebooks to HTML or PDF, offline, with math, outputs and charts")
         {
             paths, to, outDir, report, title, course, studentName, studentId, noCode, noOutputs,
         };
-        command.SetHandler(async (InvocationContext context) =>
+        command.SetAction(async (r, _) =>
         {
-            var r = context.ParseResult;
             var options = new ExportOptions
             {
-                Format = r.GetValueForOption(to) == "html" ? ExportFormat.Html : ExportFormat.Pdf,
-                OutDir = r.GetValueForOption(outDir)!,
-                Report = r.GetValueForOption(report) || r.GetValueForOption(title) is not null
-                         || r.GetValueForOption(studentName) is not null || r.GetValueForOption(studentId) is not null,
-                Title = r.GetValueForOption(title),
-                StudentName = r.GetValueForOption(studentName),
-                StudentId = r.GetValueForOption(studentId),
-                IncludeCode = !r.GetValueForOption(noCode),
-                IncludeOutputs = !r.GetValueForOption(noOutputs),
+                Format = r.GetValue(to) == "html" ? ExportFormat.Html : ExportFormat.Pdf,
+                OutDir = r.GetValue(outDir)!,
+                Report = r.GetValue(report) || r.GetValue(title) is not null
+                         || r.GetValue(studentName) is not null || r.GetValue(studentId) is not null,
+                Title = r.GetValue(title),
+                StudentName = r.GetValue(studentName),
+                StudentId = r.GetValue(studentId),
+                IncludeCode = !r.GetValue(noCode),
+                IncludeOutputs = !r.GetValue(noOutputs),
             };
-            if (r.GetValueForOption(course) is { } c) options = options with { Course = c };
-            context.ExitCode = await RunAsync(r.GetValueForArgument(paths), options, Console.Out, Console.Error);
+            if (r.GetValue(course) is { } c) options = options with { Course = c };
+            return await RunAsync(r.GetValue(paths)!, options, Console.Out, Console.Error);
         });
         return command;
     }

@@ -10,30 +10,29 @@ public static class GradeCommand
 {
     public static Command Create()
     {
-        var source = new Option<string>("--source", "Source notebooks (with solutions and hidden tests).") { IsRequired = true };
-        var submissions = new Option<string>("--submissions", "One folder per student, or one submission folder (Gradescope's /autograder/submission).") { IsRequired = true };
-        var output = new Option<string>("--out", "Folder for results.json, feedback.html, executed notebooks and gradebook.csv.") { IsRequired = true };
-        var jobs = new Option<int>(["-j", "--jobs"], () => Math.Max(1, Environment.ProcessorCount), "Submissions graded at once.");
-        var timeout = new Option<double>("--timeout", () => 60, "Seconds a cell may run before its worker is stopped.");
-        var memory = new Option<int>("--memory", () => 1024, "Managed-heap limit of a worker in MB (native memory gets 1 GB more).");
-        var single = new Option<bool>("--single", "Treat --submissions as one submission even if it holds folders.");
+        var source = new Option<string>("--source") { Description = "Source notebooks (with solutions and hidden tests).", Required = true };
+        var submissions = new Option<string>("--submissions") { Description = "One folder per student, or one submission folder (Gradescope's /autograder/submission).", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder for results.json, feedback.html, executed notebooks and gradebook.csv.", Required = true };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Submissions graded at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds a cell may run before its worker is stopped.", DefaultValueFactory = _ => 60 };
+        var memory = new Option<int>("--memory") { Description = "Managed-heap limit of a worker in MB (native memory gets 1 GB more).", DefaultValueFactory = _ => 1024 };
+        var single = new Option<bool>("--single") { Description = "Treat --submissions as one submission even if it holds folders." };
         var command = new Command("grade", "Grade submissions in sandboxed workers; write Gradescope results, feedback and a gradebook.")
             { source, submissions, output, jobs, timeout, memory, single };
-        command.SetHandler(async context =>
+        command.SetAction(async (r, cancellation) =>
         {
-            var r = context.ParseResult;
-            var options = new GradeOptions(r.GetValueForOption(source)!, r.GetValueForOption(submissions)!, r.GetValueForOption(output)!,
-                r.GetValueForOption(jobs), r.GetValueForOption(timeout), r.GetValueForOption(memory), r.GetValueForOption(single) ? true : null);
-            try { context.ExitCode = await RunAsync(options, context.GetCancellationToken()); }
+            var options = new GradeOptions(r.GetValue(source)!, r.GetValue(submissions)!, r.GetValue(output)!,
+                r.GetValue(jobs), r.GetValue(timeout), r.GetValue(memory), r.GetValue(single) ? true : null);
+            try { return await RunAsync(options, cancellation); }
             catch (OperationCanceledException)
             {
                 Console.Error.WriteLine("grade: interrupted; the students already graded are saved, and a rerun goes on from there.");
-                context.ExitCode = 130;
+                return 130;
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MalformedSolutionException or NotebookFormatException)
             {
                 Console.Error.WriteLine($"grade: {e.Message}");
-                context.ExitCode = 1;
+                return 1;
             }
         });
         return command;

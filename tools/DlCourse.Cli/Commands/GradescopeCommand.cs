@@ -9,25 +9,25 @@ public static class GradescopeCommand
 {
     public static Command Create()
     {
-        var source = new Option<string>("--source", "Source notebooks (with solutions and hidden tests), inside the course repository.") { IsRequired = true };
-        var output = new Option<string>("--out", () => "autograder.zip", "The zip to upload to Gradescope.");
-        var repo = new Option<string?>("--repo", "The course repository (default: the folder above --source with DlCourse.Lib.csproj).");
-        var timeout = new Option<double>("--timeout", () => 120, "Seconds a cell may run when grading on Gradescope.");
-        var memory = new Option<int>("--memory", () => 2048, "Managed-heap limit of the grading worker in MB.");
+        var source = new Option<string>("--source") { Description = "Source notebooks (with solutions and hidden tests), inside the course repository.", Required = true };
+        var output = new Option<string>("--out") { Description = "The zip to upload to Gradescope.", DefaultValueFactory = _ => "autograder.zip" };
+        var repo = new Option<string?>("--repo") { Description = "The course repository (default: the folder above --source with DlCourse.Lib.csproj)." };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds a cell may run when grading on Gradescope.", DefaultValueFactory = _ => 120 };
+        var memory = new Option<int>("--memory") { Description = "Managed-heap limit of the grading worker in MB.", DefaultValueFactory = _ => 2048 };
         var command = new Command("gradescope", "Build a Gradescope autograder zip (setup.sh, run_autograder, sources).") { source, output, repo, timeout, memory };
-        command.SetHandler(context =>
+        command.SetAction(r =>
         {
-            var r = context.ParseResult;
             try
             {
-                var files = GradescopePackager.Build(r.GetValueForOption(source)!, r.GetValueForOption(output)!,
-                    r.GetValueForOption(timeout), r.GetValueForOption(memory), r.GetValueForOption(repo));
-                Console.WriteLine($"wrote {r.GetValueForOption(output)} ({files.Count} files)");
+                var files = GradescopePackager.Build(r.GetValue(source)!, r.GetValue(output)!,
+                    r.GetValue(timeout), r.GetValue(memory), r.GetValue(repo));
+                Console.WriteLine($"wrote {r.GetValue(output)} ({files.Count} files)");
+                return 0;
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException or MalformedSolutionException or NotebookFormatException)
             {
                 Console.Error.WriteLine($"gradescope: {e.Message}");
-                context.ExitCode = 1;
+                return 1;
             }
         });
         return command;

@@ -8,8 +8,8 @@ public static class KernelCommand
 {
     public static Command Create()
     {
-        var command = new Command("kernel", "Run the notebook kernel worker (used by the runner).") { IsHidden = true };
-        command.SetHandler(async context => context.ExitCode = await KernelWorker.RunAsync());
+        var command = new Command("kernel", "Run the notebook kernel worker (used by the runner).") { Hidden = true };
+        command.SetAction(async (_, _) => await KernelWorker.RunAsync());
         return command;
     }
 }

@@ -20,20 +20,19 @@ public static class RunCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths", "Notebooks, or folders searched for .ipynb files.") { Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--out", "Folder for the executed notebooks (same relative layout).") { IsRequired = true };
-        var timeout = new Option<double?>("--timeout", $"Seconds a single cell may run before its kernel is stopped (default {FastCellTimeout.TotalSeconds:0}; {FullCellTimeout.TotalSeconds:0} with the full profile).");
-        var jobs = new Option<int>(["-j", "--jobs"], () => 1, "Notebooks run at the same time, each in its own kernel.");
-        var profile = new Option<string?>("--profile", "fast (default) or full: how much work notebooks do.").FromAmong("fast", "full");
+        var paths = new Argument<string[]>("paths") { Description = "Notebooks, or folders searched for .ipynb files.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Folder for the executed notebooks (same relative layout).", Required = true };
+        var timeout = new Option<double?>("--timeout") { Description = $"Seconds a single cell may run before its kernel is stopped (default {FastCellTimeout.TotalSeconds:0}; {FullCellTimeout.TotalSeconds:0} with the full profile)." };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Notebooks run at the same time, each in its own kernel.", DefaultValueFactory = _ => 1 };
+        var profile = new Option<string?>("--profile") { Description = "fast (default) or full: how much work notebooks do." };
+        profile.AcceptOnlyFromAmong("fast", "full");
 
         var command = new Command("run", "Execute notebooks headlessly on the .NET Interactive kernel.") { paths, output, timeout, jobs, profile };
-        command.SetHandler(async context =>
+        command.SetAction(async (r, cancel) =>
         {
-            var options = new RunOptions { Profile = context.ParseResult.GetValueForOption(profile) };
-            options = options with { CellTimeout = CellTimeoutFor(context.ParseResult.GetValueForOption(timeout), options.EffectiveProfile) };
-            context.ExitCode = await RunAsync(
-                context.ParseResult.GetValueForArgument(paths), context.ParseResult.GetValueForOption(output)!,
-                Math.Max(1, context.ParseResult.GetValueForOption(jobs)), options, context.GetCancellationToken());
+            var options = new RunOptions { Profile = r.GetValue(profile) };
+            options = options with { CellTimeout = CellTimeoutFor(r.GetValue(timeout), options.EffectiveProfile) };
+            return await RunAsync(r.GetValue(paths)!, r.GetValue(output)!, Math.Max(1, r.GetValue(jobs)), options, cancel);
         });
         return command;
     }
