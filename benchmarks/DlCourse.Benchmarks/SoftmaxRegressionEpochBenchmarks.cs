@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using DlCourse.Data;
 using DlCourse.Models;
 using DlCourse.Optimization;
+using DlCourse.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -88,10 +89,10 @@ public class SoftmaxRegressionEpochBenchmarks
             loss += output.item<float>();
             using (no_grad())
             {
-                weights.sub_(weights.grad()!.mul(LearningRate));
-                bias.sub_(bias.grad()!.mul(LearningRate));
-                weights.grad()!.zero_();
-                bias.grad()!.zero_();
+                weights.sub_(Gradients.Of(weights)!.mul(LearningRate));
+                bias.sub_(Gradients.Of(bias)!.mul(LearningRate));
+                Gradients.Of(weights)!.zero_();
+                Gradients.Of(bias)!.zero_();
             }
         }
         return loss;

@@ -21,7 +21,7 @@ public static class ChartDisplay
     }
 
     /// <summary>The chart as a Plotly figure: <c>{"data": [...], "layout": {...}}</c>.</summary>
-    public static string FigureJson(GenericChart chart) => GenericChart.toFigureJson(chart);
+    public static string FigureJson(GenericChart chart) => Plotting.FigureJson.Of(chart);
 
     private static string Describe(GenericChart chart)
     {

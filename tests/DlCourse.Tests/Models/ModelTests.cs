@@ -77,7 +77,7 @@ public class ModelTests
         torchLoss.backward();
 
         Assert.Equal(torchLoss.item<double>(), loss, 4);
-        var expected = w.grad()!.data<double>().Concat(b.grad()!.data<double>()).ToArray();
+        var expected = DlCourse.Torch.Gradients.Of(w)!.data<double>().Concat(DlCourse.Torch.Gradients.Of(b)!.data<double>()).ToArray();
         for (int j = 0; j < expected.Length; j++) Assert.True(Math.Abs(expected[j] - gradient[j]) < 1e-5, $"parameter {j}: {gradient[j]} vs {expected[j]}");
     }
 

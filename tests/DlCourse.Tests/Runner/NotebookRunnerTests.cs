@@ -45,6 +45,19 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task Cells_compile_at_the_kernels_own_language_version_CSharp_14()
+    {
+        var run = await Run(Quick,
+            "double[] y = [1.5, 2.5];",                                         // C# 12 collection expression
+            "public class Scaled(double factor) { public double Of(double x) => factor * x; }", // C# 12 primary constructor
+            "public class Positive { public double Value { get; set => field = Math.Max(0, value); } }", // C# 14 field keyword
+            "var p = new Positive { Value = -3 }; Console.WriteLine($\"{new Scaled(2).Of(y[1])} {p.Value} {y.Length}\");");
+
+        Assert.All(run.Cells, c => Assert.Equal(CellStatus.Succeeded, c.Status));
+        Assert.Contains("5 0 2", TestNotebook.OutputText(run.Executed.Cells[3]));
+    }
+
+    [Fact]
     public async Task Compile_errors_are_reported_with_their_diagnostic()
     {
         var run = await Run(Quick, "int x = \"text\";");

@@ -86,7 +86,7 @@ public class ModelTests
         var checkedCount = 0;
         foreach (var (name, parameter) in model.named_parameters())
         {
-            using var grad = parameter.grad()!.clone();
+            using var grad = Gradients.Of(parameter)!.clone();
             for (var k = 0; k < 3; k++)
             {
                 var index = random.NextInt64(parameter.numel());
