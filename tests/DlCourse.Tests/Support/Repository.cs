@@ -28,9 +28,10 @@ public static class Repository
     public static (int ExitCode, string Output) Run(string file, params string[] arguments) => Run(file, arguments, null);
 
     /// <summary>Same, with extra environment variables; a program still running after five minutes is killed and fails the test.</summary>
-    public static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    public static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment,
+        string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? "" };
         foreach (var a in arguments) info.ArgumentList.Add(a);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         using var process = Process.Start(info)!;
