@@ -85,6 +85,10 @@ public class CheckTests
         Fails(() => Check.Less(2, 2, "not strictly"));
         Fails(() => Check.Less(double.NaN, 2, "nan"));
         Fails(() => Check.Less(1, double.NaN, "nan bound"));
+        Check.AtMost([0.1, 0.5, 0.2], 0.5, "all at most");
+        Fails(() => Check.AtMost([0.1, 0.6, 0.2], 0.5, "one above"), "[1]");
+        Fails(() => Check.AtMost([0.1, double.NaN, 0.2], 0.5, "nan entry"), "[1]");
+        Fails(() => Check.AtMost([double.NaN, 0.1], 0.5, "nan first"), "[0]");
     }
 
     [Fact]
