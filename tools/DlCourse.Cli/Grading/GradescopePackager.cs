@@ -84,7 +84,13 @@ internal static class GradescopePackager
           ln -sf /usr/share/dotnet/dotnet /usr/local/bin/dotnet
         fi
 
-        if apt-cache show libtorch1.13 >/dev/null 2>&1; then
+        # TorchSharp 0.107 bundles libtorch 2.10, whose shim needs GLIBCXX_3.4.32 (GCC 13, e.g. Ubuntu 24.04); older
+        # images take 0.99.6 on libtorch 1.13, as the course machines do.
+        torchsharp=0.99.6
+        libstdcxx="$(ldconfig -p | awk '/libstdc\+\+\.so\.6 /{print $NF; exit}')"
+        if [ -n "$libstdcxx" ] && grep -aq GLIBCXX_3.4.32 "$libstdcxx"; then
+          torchsharp=0.107.0
+        elif apt-cache show libtorch1.13 >/dev/null 2>&1; then
           apt-get install -y -qq --no-install-recommends libtorch1.13 libopenblas0-pthread >/dev/null
         elif [ ! -e /opt/libtorch/lib/libtorch.so ]; then
           curl -sSL -o /tmp/libtorch.zip "https://download.pytorch.org/libtorch/cpu/libtorch-cxx11-abi-shared-with-deps-1.13.1%2Bcpu.zip"
@@ -94,8 +100,8 @@ internal static class GradescopePackager
 
         cd "$src"
         export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-        dotnet build DlCourse.Lib.csproj -c Release
-        dotnet publish tools/DlCourse.Cli/DlCourse.Cli.csproj -c Release -o "$src/tool"
+        dotnet build DlCourse.Lib.csproj -c Release -p:TorchSharpVersion=$torchsharp
+        dotnet publish tools/DlCourse.Cli/DlCourse.Cli.csproj -c Release -o "$src/tool" -p:TorchSharpVersion=$torchsharp
         # The worker runs student code as other users: the tool and the library must be readable, the solutions not.
         chmod -R a+rX "$src/tool" "$src/artifacts"
         """;
