@@ -9,7 +9,6 @@ packages=(
   python3-scipy                       # independent check: writes MATLAB .mat files for the SVHN reader test
   dataset-fashion-mnist               # offline data set in IDX format
   chromium poppler-utils              # PDF/HTML export and its checks
-  jupyter-nbconvert jupyter-client    # Jupyter, the other real client the notebooks are tested in
 )
 
 missing=()
@@ -29,8 +28,4 @@ command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (http
 [ -x "$here/assets.sh" ] && "$here/assets.sh"
 # The real clients students use (dotnet-repl, dotnet-interactive), pinned in .config/dotnet-tools.json.
 (cd "$here/.." && dotnet tool restore >/dev/null) || { echo "setup: dotnet tool restore failed" >&2; exit 1; }
-# Jupyter's .NET kernels (.net-csharp), as `dotnet interactive jupyter install` registers them for a student.
-if ! jupyter kernelspec list 2>/dev/null | grep -q '\.net-csharp'; then
-  (cd "$here/.." && dotnet tool run dotnet-interactive -- jupyter install >/dev/null) || { echo "setup: registering the .NET Jupyter kernel failed" >&2; exit 1; }
-fi
 echo "setup: ok"

@@ -4,31 +4,23 @@ using DlCourse.Tests.Support;
 
 namespace DlCourse.Tests.Notebooks;
 
-/// <summary>Every course notebook, executed once per test run by a real client: dotnet-repl 0.3.259, or Jupyter's nbconvert on
-/// the <c>.net-csharp</c> kernel of dotnet-interactive 1.0.712001 (both pinned in .config/dotnet-tools.json).</summary>
-public sealed class ClientCourse
+/// <summary>Every course notebook, executed by dotnet-repl 0.3.259 (pinned in .config/dotnet-tools.json), once per test run.</summary>
+public sealed class ReplCourse
 {
-    private static readonly Lazy<ClientCourse> repl = new(() => new ClientCourse("repl", (source, output) =>
-        ["tool", "run", "dotnet-repl", "--", "--run", source, "--exit-after-run", "--output-path", output]));
+    private static readonly Lazy<ReplCourse> shared = new(() => new ReplCourse(), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly Lazy<ClientCourse> jupyter = new(() => new ClientCourse("jupyter", (source, output) =>
-        ["-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=.net-csharp",
-         "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.allow_errors=True", "--output", output, source]));
+    public static ReplCourse Shared => shared.Value;
 
-    public static ClientCourse Repl => repl.Value;
-
-    public static ClientCourse Jupyter => jupyter.Value;
-
-    private ClientCourse(string name, Func<string, string, string[]> arguments)
+    private ReplCourse()
     {
-        OutDir = Repository.TempFolder(name);
-        var program = name == "jupyter" ? "/usr/bin/python3" : "dotnet";
-        Parallel.ForEach(NotebookPaths.Expand([Repository.Notebooks]), new ParallelOptions { MaxDegreeOfParallelism = 2 }, path =>
+        OutDir = Repository.TempFolder("repl");
+        var notebooks = NotebookPaths.Expand([Repository.Notebooks]);
+        Parallel.ForEach(notebooks, new ParallelOptions { MaxDegreeOfParallelism = 2 }, path =>
         {
             var output = Path.Combine(OutDir, path.Relative);
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             // Started in the notebook's folder, as VS Code starts its kernel: #load "../course.csx" resolves from there.
-            var (code, log) = Repository.Run(program, arguments(path.Source, output),
+            var (code, log) = Repository.Run("dotnet", ["tool", "run", "dotnet-repl", "--", "--run", path.Source, "--exit-after-run", "--output-path", output],
                 new Dictionary<string, string> { ["DLCOURSE_PROFILE"] = "fast" }, Path.GetDirectoryName(path.Source));
             lock (Logs) Logs[path.Relative.Replace('\\', '/')] = $"exit {code}: {log[^Math.Min(2000, log.Length)..]}";
         });
@@ -44,24 +36,17 @@ public class ClientParityTests
 {
     [Theory]
     [MemberData(nameof(CourseNotebookTests.AllNotebooks), MemberType = typeof(CourseNotebookTests))]
-    public void DotnetRepl_and_dlcourse_run_give_each_cell_the_same_outcome_and_output_kinds(string notebook) =>
-        AssertSameAsRunner(ClientCourse.Repl, "dotnet-repl", notebook);
-
-    [Theory]
-    [MemberData(nameof(CourseNotebookTests.AllNotebooks), MemberType = typeof(CourseNotebookTests))]
-    public void Jupyter_and_dlcourse_run_give_each_cell_the_same_outcome_and_output_kinds(string notebook) =>
-        AssertSameAsRunner(ClientCourse.Jupyter, "jupyter nbconvert", notebook);
-
-    private static void AssertSameAsRunner(ClientCourse client, string name, string notebook)
+    public void DotnetRepl_and_dlcourse_run_give_each_cell_the_same_outcome_and_output_kinds(string notebook)
     {
-        var copy = Path.Combine(client.OutDir, notebook);
-        Assert.True(File.Exists(copy), $"{name} wrote no notebook: {client.Logs[notebook]}");
+        var repl = ReplCourse.Shared;
+        var replCopy = Path.Combine(repl.OutDir, notebook);
+        Assert.True(File.Exists(replCopy), $"dotnet-repl wrote no notebook: {repl.Logs[notebook]}");
         var ours = CodeCells(Path.Combine(ExecutedCourse.Shared.OutDir, notebook));
-        var theirs = CodeCells(copy);
+        var theirs = CodeCells(replCopy);
 
         Assert.Equal(ours.Count, theirs.Count);
         for (var i = 0; i < ours.Count; i++)
-            Assert.True(ours[i] == theirs[i], $"{notebook}, code cell {i + 1}: dlcourse run gave {ours[i]}, {name} gave {theirs[i]}");
+            Assert.True(ours[i] == theirs[i], $"{notebook}, code cell {i + 1}: dlcourse run gave {ours[i]}, dotnet-repl gave {theirs[i]}");
         Assert.DoesNotContain(theirs, c => c.Contains("error", StringComparison.Ordinal));
     }
 
