@@ -55,7 +55,9 @@ internal sealed class ScriptContext
             if (kind == "#r" && File.Exists(path)) references[Path.GetFileNameWithoutExtension(path)] = path;
             else if (kind == "#load" && File.Exists(path) && depth < 8) AddTrusted(File.ReadAllText(path), Path.GetDirectoryName(path)!, depth + 1);
         }
-        previous = Compile(Directives.Blank(code)).Compilation;
+        // A cell that does not compile leaves no state in the kernel, and Roslyn cannot chain onto it either.
+        var (compilation, tree) = Compile(Directives.Blank(code));
+        if (!compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error)) previous = compilation;
         cells++;
     }
 
