@@ -46,6 +46,13 @@ public sealed class HostileClass : IDisposable
             "static class Check { public static void Close(double a, double e, double t, string w) { } }\nstatic double Square(double x) => 0;");
         Fx.StudentWith("middleware", "f1q1-impl",
             "static double Square(double x) => 0;\nMicrosoft.DotNet.Interactive.Kernel.Root.AddMiddleware(async (command, context, next) => { });");
+        // Routes the old deny-list of spellings did not name; the screen refuses them by what they resolve to.
+        Fx.StudentWith("stdin", "f1q1-impl", "static double Square(double x) => x * x;\nvar next = Console.In.ReadLine();");
+        Fx.StudentWith("dynamic", "f1q1-impl", "static double Square(double x) { dynamic k = 0; return x * x + k; }");
+        Fx.StudentWith("typeof", "f1q1-impl", "static double Square(double x) => x * x;\nvar members = typeof(Math).Assembly;");
+        Fx.StudentWith("thread", "f1q1-impl", "static double Square(double x) => x * x;\nnew System.Threading.Thread(() => { }).Start();");
+        Fx.StudentWith("directive", "f1q1-impl", "static double Square(double x) => x * x;\n \t#!csharp");
+        Fx.StudentWith("deconstruct", "f1q1-impl", "static double Square(double x) => x * x;\nvar (Check, y) = (1, 2);");
         Fx.Student("malformed", GradingFixture.Correct);
         File.WriteAllText(Path.Combine(Fx.Submissions, "malformed", GradingFixture.Q1), "{\"nbformat\": 4, \"cells\": [");
         Fx.Student("shuffled", GradingFixture.Correct, (relative, nb) =>
@@ -119,23 +126,15 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
     }
 
     [Fact]
-    public void Environment_exit_fails_only_the_test_that_called_it()
-    {
-        AssertScores("exit", 1); // Square(3) passes; the hidden Square(-2.5) exits the worker
-        Assert.False(Student("exit").Test("f1q1-negative").Passed);
-        Assert.Contains("worker process exited", Student("exit").Test("f1q1-negative").Output);
-        // What students see before grades are published does not describe the hidden test.
-        Assert.DoesNotContain("f1q1-negative", string.Join("\n", Student("exit").Questions.SelectMany(q => q.Notes)));
-        var feedback = File.ReadAllText(Path.Combine(hostile.Fx.Out, "exit", "feedback.html"));
-        Assert.Contains("f1q1-negative (hidden)", feedback);
-        Assert.DoesNotContain("worker process exited", feedback);
-    }
-
-    [Fact]
     public void Stack_overflow_fails_only_the_test_that_triggered_it()
     {
-        AssertScores("overflow", 1);
+        AssertScores("overflow", 1); // Square(3) passes; the hidden Square(-2.5) overflows and kills the worker
         Assert.Contains("worker process exited", Student("overflow").Test("f1q1-negative").Output);
+        // What students see before grades are published does not describe the hidden test.
+        Assert.DoesNotContain("f1q1-negative", string.Join("\n", Student("overflow").Questions.SelectMany(q => q.Notes)));
+        var feedback = File.ReadAllText(Path.Combine(hostile.Fx.Out, "overflow", "feedback.html"));
+        Assert.Contains("f1q1-negative (hidden)", feedback);
+        Assert.DoesNotContain("worker process exited", feedback);
     }
 
     [Fact]
@@ -148,7 +147,8 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
     [Fact]
     public void Spawned_processes_do_not_outlive_grading()
     {
-        Assert.True(Student("spawn").Question("q2-sums.ipynb").Score == 4);
+        AssertScores("spawn", 0); // refused by the screen; the PID namespace stays behind it
+        Assert.Contains("processes", Q1Reason("spawn"));
         var survivors = Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _))
             .Where(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Contains(HostileClass.SleepMarker); } catch (IOException) { return false; } catch (UnauthorizedAccessException) { return false; } })
             .Select(d => int.Parse(Path.GetFileName(d))).ToList();
@@ -174,31 +174,29 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
     [Fact]
     public void Hidden_tests_and_other_students_cannot_be_read_from_disk()
     {
-        AssertScores("reader", 3);
-        if (hostile.NoNamespacesNote is { } note)
-        {
-            // Without a mount namespace the files stay readable; the results must say so.
-            Assert.Contains(note, File.ReadAllText(Path.Combine(hostile.Fx.Out, "reader", "results.json")));
-            return;
-        }
-        var executed = Notebook.Load(Path.Combine(hostile.Fx.Out, "reader", GradingFixture.Q1));
-        var printed = string.Concat(executed.Cells.Where(c => GradingCell.Of(c).IsSolution || GradingCell.Of(c).IsTest)
-            .SelectMany(c => c.Outputs).Select(o => o!.ToJsonString()));
-        Assert.Contains("read", printed);
-        Assert.DoesNotContain("hidden-test-marker", printed);
-        Assert.DoesNotContain("f1q1-impl", printed); // the other student's notebook
+        AssertScores("reader", 0); // refused by the screen before the mount namespace is needed
+        Assert.Contains("files and streams", Q1Reason("reader"));
         Assert.DoesNotContain("hidden-test-marker", File.ReadAllText(Path.Combine(hostile.Fx.Out, "reader", "results.json")));
-        if (!Student("reader").Notes.Any(n => n.Contains("network")))
-            Assert.DoesNotContain("network reachable", printed);
+        Assert.DoesNotContain("hidden-test-marker", File.ReadAllText(Path.Combine(hostile.Fx.Out, "reader", "feedback.html")));
     }
 
     [Theory]
     [InlineData("redefine", "`Check`")]
-    [InlineData("middleware", "`AddMiddleware`")]
+    [InlineData("middleware", "AddMiddleware")]
+    [InlineData("exit", "environment")]
+    [InlineData("stdin", "files and streams")] // Console.In is a TextReader
+    [InlineData("dynamic", "`dynamic`")]
+    [InlineData("typeof", "reflection")]
+    [InlineData("thread", "threads")]
+    [InlineData("directive", "magic commands")]
+    [InlineData("deconstruct", "`Check`")]
     public void Redefining_or_bypassing_the_test_helpers_is_refused_with_a_reason(string name, string reason)
     {
         AssertScores(name, 0);
         Assert.Contains(Student(name).Question("q1-squares.ipynb").Notes, n => n.Contains("was not run") && n.Contains(reason));
+        // One line of feedback, and nothing of the hidden tests in what the student sees.
+        Assert.Single(Student(name).Question("q1-squares.ipynb").Notes, n => n.Contains("was not run"));
+        Assert.DoesNotContain("hidden-test-marker", File.ReadAllText(Path.Combine(hostile.Fx.Out, name, "feedback.html")));
     }
 
     [Fact]
@@ -228,6 +226,6 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
         AssertScores("fsharp", 0);
         var notes = string.Join("\n", Student("fsharp").Question("q1-squares.ipynb").Notes);
         Assert.Contains("graded as C#", notes);
-        Assert.Contains("f1q1-impl failed", notes); // F# does not compile as C#
+        Assert.Contains("does not compile", notes); // F# does not compile as C#, so the screen refuses it
     }
 }

@@ -110,7 +110,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         try { studentNotebook = Notebook.Parse(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path)); }
         catch (NotebookFormatException e) { return (Zero($"{name}: your notebook could not be read: {e.Message}"), []); }
 
-        var assembled = SubmissionAssembler.Assemble(sourceNotebook, studentNotebook, name);
+        var assembled = SubmissionAssembler.Assemble(sourceNotebook, studentNotebook, name, Path.GetDirectoryName(source.Path));
         notes.AddRange(assembled.Notes);
         var (outcomes, executed, sandboxNotes) = await RunWithRestartsAsync(assembled, source, slot, notes, ct);
         executed.Save(Path.Combine(student.Out, name));

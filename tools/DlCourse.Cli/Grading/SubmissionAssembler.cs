@@ -1,3 +1,4 @@
+using DlCourse.Cli.Grading.Screening;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
@@ -8,10 +9,12 @@ internal sealed record AssembledNotebook(Notebook Notebook, IReadOnlyList<Gradin
 /// <summary>
 /// Builds the graded notebook: the source's cells in the source's order, where only solution cells (matched by
 /// grade_id) come from the student; tests, locked and plain cells and hidden tests always come from the source.
+/// Each student cell is screened by meaning (<see cref="CellScreen"/>) against the cells before it.
 /// </summary>
 internal static class SubmissionAssembler
 {
-    public static AssembledNotebook Assemble(Notebook source, Notebook? student, string name)
+    /// <param name="directory">The source notebook's folder, against which its <c>#r</c> and <c>#load</c> resolve.</param>
+    public static AssembledNotebook Assemble(Notebook source, Notebook? student, string name, string? directory = null)
     {
         var notes = new List<string>();
         var studentCells = new Dictionary<string, NotebookCell>(StringComparer.Ordinal);
@@ -25,12 +28,9 @@ internal static class SubmissionAssembler
 
         var roles = source.Cells.Select(GradingCell.Of).ToList();
         var usedByTests = new HashSet<string>(StringComparer.Ordinal);
-        var declaredBySolution = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cell in source.Cells.Where(c => c.Kind == CellKind.Code))
-        {
-            if (roles[cell.Index].IsSolution) declaredBySolution.UnionWith(RedefinitionGuard.Declared(cell.Source));
-            else usedByTests.UnionWith(RedefinitionGuard.Used(cell.Source));
-        }
+        foreach (var cell in source.Cells.Where(c => c.Kind == CellKind.Code && !roles[c.Index].IsSolution))
+            usedByTests.UnionWith(VisibleNames.Used(cell.Source));
+        var screen = new CellScreen(directory ?? Directory.GetCurrentDirectory(), usedByTests);
 
         var stubs = Releaser.Release(source, name).Cells.Where(c => GradingCell.Of(c).IsSolution)
             .ToDictionary(c => GradingCell.Of(c).GradeId!, c => c.Source, StringComparer.Ordinal);
@@ -39,27 +39,42 @@ internal static class SubmissionAssembler
         graded.ClearOutputs();
         foreach (var cell in graded.Cells)
         {
-            if (roles[cell.Index] is not { IsSolution: true, GradeId: { } id }) continue;
-            if (student is null) { cell.Source = stubs[id]; continue; }
-            if (!studentCells.TryGetValue(id, out var mine))
+            if (roles[cell.Index] is not { IsSolution: true, GradeId: { } id })
             {
-                notes.Add($"{name}: your cell {id} is missing (deleted, or its metadata changed); it was graded as the unanswered stub.");
-                cell.Source = stubs[id];
+                if (cell.Kind == CellKind.Code) screen.Trusted(cell.Source);
                 continue;
             }
-            var text = mine.Source;
-            if (mine.Kind != cell.Kind)
-                notes.Add($"{name}: your cell {id} was changed to {Kind(mine.Kind)}; it was graded as {Kind(cell.Kind)}.");
-            else if (cell.Kind == CellKind.Code && !IsCSharp(mine.Language))
-                notes.Add($"{name}: your cell {id} is set to the {mine.Language} kernel; it was graded as C#.");
-            if (cell.Kind == CellKind.Code && RedefinitionGuard.Reject(text, usedByTests, declaredBySolution) is { } reason)
+            var text = Choose(cell, id, student, studentCells, stubs, name, notes);
+            if (cell.Kind == CellKind.Code)
             {
-                notes.Add($"{name}: your cell {id} was not run: {reason}. It was graded as the unanswered stub.");
-                text = stubs[id];
+                var allowed = screen.DeclaredBy(source.Cells[cell.Index].Source);
+                if (text != stubs[id] && screen.Screen(text, allowed) is { } reason)
+                {
+                    notes.Add($"{name}: your cell {id} was not run: {reason}. It was graded as the unanswered stub.");
+                    text = stubs[id];
+                }
+                if (text == stubs[id]) screen.Trusted(text);
             }
             cell.Source = text;
         }
         return new AssembledNotebook(graded, roles, notes);
+    }
+
+    // The student's text for a solution cell, or the stub when it is missing; notes a changed kind or language.
+    private static string Choose(NotebookCell cell, string id, Notebook? student, Dictionary<string, NotebookCell> studentCells,
+        Dictionary<string, string> stubs, string name, List<string> notes)
+    {
+        if (student is null) return stubs[id];
+        if (!studentCells.TryGetValue(id, out var mine))
+        {
+            notes.Add($"{name}: your cell {id} is missing (deleted, or its metadata changed); it was graded as the unanswered stub.");
+            return stubs[id];
+        }
+        if (mine.Kind != cell.Kind)
+            notes.Add($"{name}: your cell {id} was changed to {Kind(mine.Kind)}; it was graded as {Kind(cell.Kind)}.");
+        else if (cell.Kind == CellKind.Code && !IsCSharp(mine.Language))
+            notes.Add($"{name}: your cell {id} is set to the {mine.Language} kernel; it was graded as C#.");
+        return mine.Source;
     }
 
     private static string Kind(CellKind kind) => kind.ToString().ToLowerInvariant();
