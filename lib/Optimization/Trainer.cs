@@ -6,6 +6,7 @@ namespace DlCourse.Optimization;
 /// <summary>The one training loop: epochs of (shuffled) mini-batches, an optimizer step per batch, history per epoch.</summary>
 public static class Trainer
 {
+    [AnswerTo("a2q5")]
     public static TrainingHistory Fit(ITrainable model, IOptimizer optimizer, Dataset train, Dataset? validation = null,
         TrainingOptions? options = null, string name = "")
     {

@@ -85,6 +85,8 @@ public class ScreenTests
     [InlineData("static double Square(double x)\n{\n    var parts = new List<double> { x };\n    var sb = new System.Text.StringBuilder();\n    sb.Append($\"{x:F2}\");\n    Console.WriteLine(sb.ToString());\n    return Math.Pow(parts[0], 2);\n}")]
     [InlineData("static double Square(double x) { double Inner(double y) => y * y; var (a, b) = (x, 1.0); return Inner(a) * b; }")]
     [InlineData("using System.IO;\nstatic double Square(double x) { try { return checked(x * x); } catch (OverflowException) { return double.MaxValue; } }")]
+    // A method's locals and a lambda's parameters are out of every later cell's reach, whatever their names.
+    [InlineData("static double Square(double x) { var Close = x; return new[] { Close }.Select(Check => Check * Check).Sum(); }")]
     public void Course_style_code_passes_the_screen(string code)
     {
         var notes = Assemble(code).Notes;

@@ -30,7 +30,8 @@ internal static class SubmissionAssembler
         var usedByTests = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cell in source.Cells.Where(c => c.Kind == CellKind.Code && !roles[c.Index].IsSolution))
             usedByTests.UnionWith(VisibleNames.Used(cell.Source));
-        var screen = new CellScreen(directory ?? Directory.GetCurrentDirectory(), usedByTests);
+        directory ??= Directory.GetCurrentDirectory();
+        var screen = new CellScreen(directory, usedByTests, WithheldAnswers.QuestionOf(directory, name));
 
         var stubs = Releaser.Release(source, name).Cells.Where(c => GradingCell.Of(c).IsSolution)
             .ToDictionary(c => GradingCell.Of(c).GradeId!, c => c.Source, StringComparer.Ordinal);

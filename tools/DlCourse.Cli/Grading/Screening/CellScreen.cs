@@ -5,11 +5,13 @@ namespace DlCourse.Cli.Grading.Screening;
 /// <summary>
 /// Screens a notebook's student cells by meaning before any of them runs: each is compiled as the kernel will
 /// compile it (on top of the cells before it) and refused when it has a directive, does not compile, redeclares a
-/// name the tests use, or resolves any symbol outside the <see cref="AllowList"/>.
+/// name the tests use, resolves any symbol outside the <see cref="AllowList"/>, or uses the library's own answer to
+/// the notebook's question (<see cref="WithheldAnswers"/>).
 /// </summary>
-internal sealed class CellScreen(string notebookDirectory, ISet<string> usedByTests)
+internal sealed class CellScreen(string notebookDirectory, ISet<string> usedByTests, string? question)
 {
     private readonly ScriptContext context = new(notebookDirectory);
+    private readonly WithheldAnswers withheld = new(question);
 
     /// <summary>Adds a cell from the source notebook to the context later cells compile against.</summary>
     public void Trusted(string code) => context.AddTrusted(code);
@@ -38,7 +40,7 @@ internal sealed class CellScreen(string notebookDirectory, ISet<string> usedByTe
         var redeclared = VisibleNames.Declared(model).Where(n => usedByTests.Contains(n) && !declaredBySolution.Contains(n)).Order(StringComparer.Ordinal).ToList();
         if (redeclared.Count > 0)
             return $"it declares {string.Join(", ", redeclared.Select(n => $"`{n}`"))}, which the tests use; redefining names the tests rely on is not allowed (rename your own helpers)";
-        if (new SymbolWalker(model).FirstRefusal(tree.GetRoot()) is { } refused) return refused;
+        if (new SymbolWalker(model, withheld).FirstRefusal(tree.GetRoot()) is { } refused) return refused;
         context.Add(compilation);
         return null;
     }

@@ -4,8 +4,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DlCourse.Cli.Grading.Screening;
 
-/// <summary>Resolves every symbol and type a cell's syntax refers to and reports the first one outside the <see cref="AllowList"/>.</summary>
-internal sealed class SymbolWalker(SemanticModel model)
+/// <summary>
+/// Resolves every symbol and type a cell's syntax refers to and reports the first one outside the <see cref="AllowList"/>
+/// or among the question's <see cref="WithheldAnswers"/>.
+/// </summary>
+internal sealed class SymbolWalker(SemanticModel model, WithheldAnswers withheld)
 {
     private readonly Dictionary<ISymbol, string?> verdicts = new(SymbolEqualityComparer.Default);
 
@@ -80,7 +83,7 @@ internal sealed class SymbolWalker(SemanticModel model)
     private string? CheckMember(ISymbol member)
     {
         if (AllowList.IsFromSource(member)) return null;
-        return (member.ContainingType is { } type ? CheckType(type) : null) ?? AllowList.Member(member);
+        return withheld.Refusal(member, model.Compilation) ?? (member.ContainingType is { } type ? CheckType(type) : null) ?? AllowList.Member(member);
     }
 
     private string? CheckType(ITypeSymbol? type)
@@ -94,7 +97,7 @@ internal sealed class SymbolWalker(SemanticModel model)
             case INamedTypeSymbol named:
                 if (verdicts.TryGetValue(named, out var known)) return known;
                 verdicts[named] = null;
-                var verdict = (AllowList.IsFromSource(named.OriginalDefinition) ? null : AllowList.Type(named))
+                var verdict = (AllowList.IsFromSource(named.OriginalDefinition) ? null : AllowList.Type(named) ?? withheld.Refusal(named, model.Compilation))
                               ?? named.TypeArguments.Select(CheckType).FirstOrDefault(r => r is not null)
                               ?? (named.ContainingType is { } outer ? CheckType(outer) : null);
                 verdicts[named] = verdict;

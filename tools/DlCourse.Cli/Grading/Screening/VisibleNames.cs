@@ -29,12 +29,18 @@ internal static class VisibleNames
             {
                 IAliasSymbol or INamedTypeSymbol => true,
                 IMethodSymbol { IsExtensionMethod: true } => true,
+                // A method's locals and parameters, a lambda's, or a type's are out of reach of every later cell.
+                ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or ILabelSymbol when InsideFunctionOrType(node) => false,
                 _ => symbol.ContainingType is { IsScriptClass: true },
             };
             if (visible && symbol.CanBeReferencedByName || symbol is IAliasSymbol) names.Add(symbol.Name);
         }
         return names;
     }
+
+    private static bool InsideFunctionOrType(SyntaxNode node) => node.Ancestors().Any(a => a is BaseMethodDeclarationSyntax
+        or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax or TypeDeclarationSyntax
+        or DelegateDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax);
 
     /// <summary>Every simple name a cell mentions (parsed only: test cells are trusted and need no semantic model).</summary>
     public static HashSet<string> Used(string code) =>

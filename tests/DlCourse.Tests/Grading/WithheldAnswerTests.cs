@@ -1,0 +1,84 @@
+using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
+
+namespace DlCourse.Tests.Grading;
+
+/// <summary>A question's points cannot be earned by calling the library's (or TorchSharp's) own answer to it.</summary>
+public class WithheldAnswerTests
+{
+    // For every question whose answer the library or TorchSharp can compute: a solution that calls it instead.
+    public static TheoryData<string, string> LibraryAnswers() => new()
+    {
+        { "a1-loss-functions/q1-cross-entropy-vs-mse.ipynb", "(double Bce, double Mse) LogitGradients(double z, double y) => (DlCourse.Numerics.BinaryCrossEntropyWithLogits.Gradient(new[] { z }, new[] { y })[0], 0);" },
+        { "a1-loss-functions/q1-cross-entropy-vs-mse.ipynb", "(double Bce, double Mse) LogitGradients(double z, double y) => (0, DlCourse.Derivations.LogisticModelLoss.SampleSlope(DlCourse.Derivations.LogisticLossKind.SquaredError, z, y));" },
+        { "a1-loss-functions/q2-binary-cross-entropy.ipynb", "double Bce(double y, double yHat) => DlCourse.Numerics.BinaryCrossEntropy.Value(yHat, y);" },
+        { "a1-loss-functions/q2-binary-cross-entropy.ipynb", "double Bce(double y, double yHat) => DlCourse.Numerics.CrossEntropy.Value(new[] { yHat, 1 - yHat }, new[] { y, 1 - y });" },
+        { "a1-loss-functions/q3-l2-regularised-bce.ipynb", "(double[] GradW, double GradB) RegularisedBceGradient(Matrix<double> X, double[] y, double[] w, double b, double lambda)\n{\n    var g = new DlCourse.Derivations.LogisticModelLoss(DlCourse.Derivations.LogisticLossKind.CrossEntropy, X, y, lambda).Gradient([.. w, b]);\n    return (g[..^1], g[^1]);\n}" },
+        { "a1-loss-functions/q4-kl-divergence.ipynb", "double KlDivergenceOf(double[] p, double[] q) => DlCourse.Numerics.KlDivergence.Value(p, q);" },
+        { "a1-loss-functions/q4-kl-divergence.ipynb", "double KlDivergenceOf(double[] p, double[] q) => DlCourse.Numerics.CrossEntropy.Value(q, p) - DlCourse.Numerics.Entropy.Value(p);" },
+        { "a1-loss-functions/q5-softmax-jacobian.ipynb", "Matrix<double> SoftmaxJacobian(double[] z)\n{\n    return StableSoftmax.Jacobian(z);\n}" },
+        { "a1-loss-functions/q5-softmax-jacobian.ipynb", "Func<double[], Matrix<double>> jacobian = StableSoftmax.Jacobian;\nMatrix<double> SoftmaxJacobian(double[] z) => jacobian(z);" },
+        { "a1-loss-functions/q5-softmax-jacobian.ipynb", "Matrix<double> SoftmaxJacobian(double[] z) => DlCourse.Derivations.FiniteDifferences.Jacobian(StableSoftmax.Apply, z);" },
+        { "a1-loss-functions/q6-cross-entropy-through-softmax.ipynb", "(Matrix<double> GradW, double[] GradB) SoftmaxRegressionGradient(Matrix<double> X, int[] labels, Matrix<double> W, double[] b) => new DlCourse.Derivations.SoftmaxRegressionLoss(X, labels, W.RowCount).Gradient(W, b);" },
+        { "a1-loss-functions/q6-cross-entropy-through-softmax.ipynb", "(Matrix<double> GradW, double[] GradB) SoftmaxRegressionGradient(Matrix<double> X, int[] labels, Matrix<double> W, double[] b)\n{\n    var r = DlCourse.Numerics.CrossEntropyWithLogits.Gradient(X * W.Transpose(), labels);\n    return (r.TransposeThisAndMultiply(X), r.ColumnSums().ToArray());\n}" },
+        { "a1-loss-functions/q7-stable-softmax.ipynb", "double[] MySoftmax(double[] z) => StableSoftmax.Apply(z);" },
+        { "a1-loss-functions/q7-stable-softmax.ipynb", "double[] MySoftmax(double[] z) => z.Select(v => Math.Exp(v - DlCourse.Numerics.LogSumExp.Apply(z))).ToArray();" },
+        { "a1-loss-functions/q7-stable-softmax.ipynb", "double[] MySoftmax(double[] z) => TorchSharp.torch.tensor(z).softmax(0).data<double>().ToArray();" },
+        { "a1-loss-functions/q8-convexity-linear-activations.ipynb", "Matrix<double> CrossEntropyHessian(double[] z) => StableSoftmax.Jacobian(z);" },
+        { "a2-backprop-gradient-descent/q2-backprop-by-hand.ipynb", "double[] Backprop(double[] theta, double[] x, double t) => DlCourse.Derivations.FiniteDifferences.Gradient(th => th.Sum() * t, theta);" },
+        { "a2-backprop-gradient-descent/q3-vanishing-gradients.ipynb", "double[] SigmoidChainGradients(double[] w, double[] b, double x, double t) => new DlCourse.Models.DeepChain(w.Length, 1, DlCourse.Models.Activation.Sigmoid).Gradient(x, t);" },
+        { "a2-backprop-gradient-descent/q4-logistic-regression-gd.ipynb", "double[] NllGradient(double[] theta, Dataset data) => DlCourse.Models.ModelFunctions.Gradient(new DlCourse.Models.LogisticRegression(2), data)(theta);" },
+        { "a2-backprop-gradient-descent/q5-stochastic-gd.ipynb", "void SgdEpoch(LogisticRegression model, Dataset data, double eta, Random random) => DlCourse.Optimization.Trainer.Fit(model, new DlCourse.Optimization.GradientDescent(eta), data);" },
+        { "a2-backprop-gradient-descent/q6-log-loss-all-ones.ipynb", "double BiasGradient(LogisticRegression model, Dataset data)\n{\n    var g = new float[model.Parameters.Length];\n    ((DlCourse.Models.ITrainable)model).LossAndGradient(data, null, g);\n    return g[^1];\n}" },
+        { "a2-backprop-gradient-descent/q7-linear-regression-xor.ipynb", "double[] SolveNormalEquations(Matrix<double> X, Vector<double> y) => DlCourse.Models.LinearRegression.FitNormalEquations(null!).Parameters.Select(p => (double)p).ToArray();" },
+        { "a2-backprop-gradient-descent/q8-gradient-descent-variants.ipynb", "void AdamStep(float[] theta, float[] gradient, float[] m, float[] v, int t, double eta, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8) => new DlCourse.Optimization.Adam(eta, beta1, beta2, epsilon).Step(theta, gradient);" },
+        { "a3-linear-classifiers/q1-binary-logistic-regression.ipynb", "float[] LogisticGradient(LogisticRegression model, Dataset data, int[] rows)\n{\n    var g = new float[model.FeatureCount + 1];\n    model.LossAndGradient(data, rows, g);\n    return g;\n}" },
+        { "a3-linear-classifiers/q2-softmax-regression.ipynb", "float[] SoftmaxGradient(SoftmaxRegression model, Dataset data, int[] rows)\n{\n    var g = new float[model.Parameters.Length];\n    model.LossAndGradient(data, rows, g);\n    return g;\n}" },
+        { "a3-linear-classifiers/q3-l2-regularisation.ipynb", "void RegularisedStep(float[] parameters, float[] dataGradient, int weightCount, double eta, double lambda)\n{\n    var penalty = DlCourse.Numerics.L2Penalty.Gradient(parameters.Take(weightCount).Select(p => (double)p).ToArray(), lambda);\n    for (int j = 0; j < parameters.Length; j++) parameters[j] -= (float)(eta * (dataGradient[j] + (j < weightCount ? penalty[j] : 0)));\n}" },
+        { "a4-deep-networks/q1-mlp-tuning.ipynb", "long MlpParameterCount(int inputs, IReadOnlyList<int> hidden, int classes) => new DlCourse.Torch.Mlp(DlCourse.Torch.ImageShape.Gray28, hidden, classes).ParameterCount();" },
+        { "a4-deep-networks/q2-cnn.ipynb", "int ConvOutputSize(int n, int kernel, int padding, int stride) => (int)TorchSharp.torch.zeros(1, 1, n, n).shape[2];" },
+        { "a4-deep-networks/q3-resnet-augmentation.ipynb", "float[] ShiftAndFlip(float[] image, ImageShape shape, int dy, int dx, bool flip)\n{\n    var output = new float[image.Length];\n    DlCourse.Torch.Augmentation.Transform(image, output, shape, dy, dx, flip);\n    return output;\n}" },
+        { "a4-deep-networks/q4-architecture-comparison.ipynb", "long ConvParameters(int inChannels, int outChannels, int kernel, bool bias) => TorchSharp.torch.nn.Conv2d(inChannels, outChannels, kernel).parameters().Sum(p => p.numel());" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LibraryAnswers))]
+    public void A_solution_that_calls_the_library_answer_is_refused(string relative, string code)
+    {
+        var assembled = Assemble(relative, code, out var gradeId);
+        var note = Assert.Single(assembled.Notes);
+        Assert.True(note.Contains("was not run") && note.Contains("answer") && note.Contains("write the answer yourself"), note);
+        Assert.Contains(SolutionRegions.Stub, assembled.Notebook.Cells.Single(c => GradingCell.Of(c).GradeId == gradeId).Source);
+    }
+
+    [Fact]
+    public void Every_question_whose_answer_the_library_computes_is_covered()
+    {
+        var covered = LibraryAnswers().Select(row => (string)row[0]).ToHashSet();
+        // A2 Q1 (the meeting point of three boundaries), A3 Q4 (a search that is meant to call the trainer) and A4 Q5
+        // (fine-tuning through the library's checkpoint API) have no library answer to withhold.
+        var without = new[] { "a2-backprop-gradient-descent/q1-softmax-decision-regions.ipynb", "a3-linear-classifiers/q4-hyperparameter-search.ipynb", "a4-deep-networks/q5-fine-tuning.ipynb" };
+        var all = ScreenTests.CourseNotebooks().Select(r => ((string)r[0]).Replace('\\', '/'));
+        Assert.Equal(all.Except(without).Order(), covered.Order());
+    }
+
+    [Fact]
+    public void A_later_question_may_use_what_an_earlier_one_asks_for()
+    {
+        // A1 Q7 asks for the stable softmax; A1 Q6 builds on the library's.
+        const string code = "(Matrix<double> GradW, double[] GradB) SoftmaxRegressionGradient(Matrix<double> X, int[] labels, Matrix<double> W, double[] b)\n{\n    var r = StableSoftmax.Apply((X * W.Transpose()).MapIndexed((i, k, v) => v + b[k])) - OneHot.Matrix(labels, W.RowCount);\n    return (r.TransposeThisAndMultiply(X) / X.RowCount, (r.ColumnSums() / X.RowCount).ToArray());\n}";
+        var notes = Assemble("a1-loss-functions/q6-cross-entropy-through-softmax.ipynb", code, out _).Notes;
+        Assert.True(notes.Count == 0, string.Join("\n", notes));
+    }
+
+    private static AssembledNotebook Assemble(string relative, string code, out string gradeId)
+    {
+        var path = Path.Combine(Support.Repository.Notebooks, relative);
+        var source = Notebook.Load(path);
+        var student = Releaser.Release(source, relative);
+        var cell = student.Cells.Single(c => c.Kind == CellKind.Code && GradingCell.Of(c).IsSolution);
+        gradeId = GradingCell.Of(cell).GradeId!;
+        cell.Source = code;
+        return SubmissionAssembler.Assemble(source, student, relative, Path.GetDirectoryName(path));
+    }
+}
