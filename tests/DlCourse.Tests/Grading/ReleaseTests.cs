@@ -21,7 +21,7 @@ public class ReleaseTests
     private static JsonObject Solution(string id) => new() { ["solution"] = true, ["grade"] = false, ["locked"] = false, ["grade_id"] = id, ["schema_version"] = 3 };
 
     /// <summary>The source's lines split by position: inside a solution region, a hidden test or a model answer, or not.</summary>
-    private static (List<string> Secret, HashSet<string> Public) Split(Notebook source)
+    internal static (List<string> Secret, HashSet<string> Public) Split(Notebook source)
     {
         var secret = new List<string>();
         var open = new HashSet<string>(StringComparer.Ordinal);

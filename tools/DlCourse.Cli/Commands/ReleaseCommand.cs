@@ -4,26 +4,26 @@ using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Commands;
 
-/// <summary><c>dlcourse release SOURCE... --out DIR</c>: writes the student versions of source notebooks.</summary>
+/// <summary><c>dlcourse release SOURCE... --out DIR</c>: writes the student pack (folder and zip) of source notebooks.</summary>
 public static class ReleaseCommand
 {
     public static Command Create()
     {
         var sources = new Argument<string[]>("source") { Description = "Source notebooks or folders of them (with solutions and hidden tests).", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--out") { Description = "Folder for the student notebooks.", Required = true };
-        var command = new Command("release", "Write student notebooks: solutions stubbed, hidden tests removed, outputs cleared.") { sources, output };
+        var output = new Option<string>("--out") { Description = "Folder for the student pack (a zip of it is written beside it).", Required = true };
+        var command = new Command("release", "Write the student pack: notebooks with solutions stubbed, hidden tests removed and outputs cleared, the library they load, and a zip of it all.") { sources, output };
         command.SetAction(r =>
         {
             var src = r.GetValue(sources)!;
             var dir = r.GetValue(output)!;
             try
             {
-                var written = Releaser.ReleaseAll(src, dir);
-                foreach (var path in written) Console.WriteLine($"released {path}");
-                if (written.Count == 0) { Console.Error.WriteLine("release: no notebooks found."); return 1; }
+                var pack = StudentPack.Write(src, dir);
+                foreach (var path in pack.Notebooks) Console.WriteLine($"released {path}");
+                Console.WriteLine($"pack {pack.Folder} and {pack.Zip}");
                 return 0;
             }
-            catch (Exception e) when (e is MalformedSolutionException or NotebookFormatException or FileNotFoundException)
+            catch (Exception e) when (e is MalformedSolutionException or NotebookFormatException or FileNotFoundException or PackException)
             {
                 Console.Error.WriteLine($"release: {e.Message}");
                 return 1;

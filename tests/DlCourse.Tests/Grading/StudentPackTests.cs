@@ -1,0 +1,171 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using DlCourse.Cli.Grading;
+using DlCourse.Cli.Grading.Screening;
+using DlCourse.Cli.Notebooks;
+using DlCourse.Tests.Support;
+
+namespace DlCourse.Tests.Grading;
+
+/// <summary>The course released once, then unpacked from its zip into a folder outside the repository.</summary>
+public sealed class ReleasedCourse
+{
+    public ReleasedCourse()
+    {
+        var root = Directory.CreateTempSubdirectory("dlcourse-pack-").FullName;
+        Pack = StudentPack.Write([Repository.Notebooks], Path.Combine(root, "release"));
+        var elsewhere = Directory.CreateTempSubdirectory("dlcourse-unpacked-").FullName;
+        ZipFile.ExtractToDirectory(Pack.Zip, elsewhere);
+        Unpacked = Path.Combine(elsewhere, "release");
+    }
+
+    internal PackResult Pack { get; }
+
+    public string Unpacked { get; }
+}
+
+/// <summary>A student pack works on its own: from anywhere, with what it carries, and without any model answer.</summary>
+public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCourse>
+{
+    [Fact]
+    public void The_zip_holds_the_folder_and_lies_outside_the_repository()
+    {
+        static string[] Files(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(Files(course.Pack.Folder), Files(course.Unpacked));
+        Assert.False(course.Unpacked.StartsWith(Repository.Root, StringComparison.Ordinal));
+        Assert.Equal(25, Directory.EnumerateFiles(course.Unpacked, "*.ipynb", SearchOption.AllDirectories).Count());
+    }
+
+    [Fact]
+    public void Every_loader_and_assembly_the_notebooks_name_is_inside_the_pack()
+    {
+        foreach (var path in Directory.EnumerateFiles(course.Unpacked, "*.ipynb", SearchOption.AllDirectories))
+        {
+            var loads = Notebook.Load(path).Cells.Where(c => c.Kind == CellKind.Code).SelectMany(c => Directives.Quoted(c.Source)).ToList();
+            Assert.Contains(loads, d => d.Kind == "#load");
+            foreach (var (kind, argument) in loads)
+            {
+                var loader = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, argument));
+                Assert.True(loader.StartsWith(course.Unpacked + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(loader), $"{path}: {kind} {argument}");
+                var references = Directives.Quoted(File.ReadAllText(loader)).Where(d => d.Kind == "#r").ToList();
+                Assert.Contains(references, r => r.Argument.EndsWith("DlCourse.Lib.dll", StringComparison.Ordinal));
+                foreach (var (_, assembly) in references)
+                {
+                    var file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(loader)!, assembly));
+                    Assert.True(file.StartsWith(course.Unpacked, StringComparison.Ordinal) && File.Exists(file), $"{loader}: #r {assembly}");
+                }
+            }
+        }
+        Assert.True(File.Exists(Path.Combine(course.Unpacked, "lib", "libLibTorchSharp.so")), "TorchSharp's native shim travels with the pack");
+    }
+
+    [Fact]
+    public void No_file_in_the_pack_holds_a_solution_model_answer_or_hidden_test()
+    {
+        var secret = new HashSet<string>(StringComparer.Ordinal);
+        var open = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, _) in Releaser.FindNotebooks([Repository.Notebooks]))
+        {
+            var (s, p) = ReleaseTests.Split(Notebook.Load(path));
+            secret.UnionWith(s);
+            open.UnionWith(p);
+        }
+        secret.ExceptWith(open);
+        Assert.True(secret.Count > 300, $"only {secret.Count} secret lines: the scan would prove little");
+        var leaks = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(course.Unpacked, "*", SearchOption.AllDirectories)
+                     .Where(f => Path.GetExtension(f) is ".ipynb" or ".csx" or ".md" or ".xml" or ".json" or ".txt"))
+        {
+            var text = File.ReadAllText(file);
+            if (file.EndsWith(".ipynb", StringComparison.Ordinal))
+                text = string.Join('\n', Notebook.Load(file).Cells.Select(c => c.Source)); // as the student reads it, unescaped
+            var lines = text.Split('\n').Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
+            leaks.AddRange(secret.Where(l => lines.Contains(l) || (l.Length >= 30 && text.Contains(l, StringComparison.Ordinal)))
+                .Select(l => $"{Path.GetRelativePath(course.Unpacked, file)}: {l}"));
+        }
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks.Take(20)));
+    }
+
+    // One notebook per assignment, among the quicker ones in the fast profile.
+    [Theory]
+    [InlineData("a1-loss-functions/q5-softmax-jacobian.ipynb")]
+    [InlineData("a2-backprop-gradient-descent/q6-log-loss-all-ones.ipynb")]
+    [InlineData("a3-linear-classifiers/q3-l2-regularisation.ipynb")]
+    [InlineData("a4-deep-networks/q4-architecture-comparison.ipynb")]
+    public void A_released_notebook_runs_from_the_unpacked_pack_under_dotnet_repl(string relative)
+    {
+        var notebook = Path.Combine(course.Unpacked, relative);
+        var output = Path.Combine(Path.GetDirectoryName(course.Unpacked)!, Path.GetFileNameWithoutExtension(relative) + ".out.ipynb");
+        // Started in the notebook's folder as VS Code does, outside the repository, so the repository's tool manifest is out of reach.
+        var (_, log) = Repository.Run("dotnet", [DotnetRepl(), "--run", notebook, "--exit-after-run", "--output-path", output],
+            new Dictionary<string, string> { ["DLCOURSE_PROFILE"] = "fast" }, Path.GetDirectoryName(notebook));
+        Assert.True(File.Exists(output), $"dotnet-repl wrote no notebook: {log[^Math.Min(2000, log.Length)..]}");
+
+        var cells = JsonNode.Parse(File.ReadAllText(output))!["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code").ToList();
+        Assert.Contains("DlCourse ready", string.Concat(cells[0]!["outputs"]!.AsArray().Select(o => (string?)o!["text"]?.ToString() ?? o!["text"]?.ToJsonString())));
+        var undefined = new HashSet<string>(StringComparer.Ordinal); // names a failed cell declared: unset or undeclared after it
+        int succeeded = 0, failed = 0;
+        foreach (var cell in cells)
+        {
+            var source = string.Concat(cell!["source"]!.AsArray().Select(s => (string?)s));
+            var error = cell["outputs"]!.AsArray().FirstOrDefault(o => (string?)o!["output_type"] == "error");
+            if (error is null) { succeeded++; continue; }
+            failed++;
+            var message = $"{error["ename"]}: {error["evalue"]}";
+            // A stub throws; a cell that uses what a failed cell declared finds it unset, or not declared at all.
+            var tree = CSharpSyntaxTree.ParseText(source, ScriptContext.ParseOptions).GetRoot();
+            bool explained = message.Contains("NotImplementedException", StringComparison.Ordinal)
+                             || tree.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => undefined.Contains(n.Identifier.ValueText));
+            Assert.True(explained, $"{relative}: a cell failed for a reason other than a stub:\n{source}\n{message}");
+            foreach (var token in tree.DescendantNodes().Select(n => n switch
+                     {
+                         VariableDeclaratorSyntax v => v.Identifier, SingleVariableDesignationSyntax d => d.Identifier,
+                         MethodDeclarationSyntax m => m.Identifier, LocalFunctionStatementSyntax f => f.Identifier, _ => default,
+                     }).Where(t => t.RawKind != 0))
+                undefined.Add(token.ValueText);
+        }
+        Assert.True(failed > 0, "the students' stubs should make some check fail");
+        Assert.True(succeeded >= 2, $"{relative}: only {succeeded} of {cells.Count} code cells ran");
+    }
+
+    [Fact]
+    public void Release_refuses_a_notebook_whose_loader_it_would_leave_behind()
+    {
+        var single = Path.Combine(Repository.Notebooks, "a1-loss-functions", "q2-binary-cross-entropy.ipynb");
+        var e = Assert.Throws<PackException>(() => StudentPack.Write([single], Path.Combine(Repository.TempFolder("pack"), "release")));
+        Assert.Contains("outside what is released", e.Message);
+    }
+
+    [Fact]
+    public void Release_replaces_an_earlier_release_but_never_another_folder()
+    {
+        var root = Repository.TempFolder("pack");
+        var other = Path.Combine(root, "thesis");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "chapter1.tex"), "precious");
+        var assignment = Path.Combine(Repository.Notebooks, "a1-loss-functions");
+        Assert.Throws<PackException>(() => StudentPack.Write([Repository.Notebooks], other));
+        Assert.Equal("precious", File.ReadAllText(Path.Combine(other, "chapter1.tex")));
+
+        var release = Path.Combine(root, "release");
+        StudentPack.Write([Repository.Notebooks], release);
+        File.WriteAllText(Path.Combine(release, "stale.txt"), "from an earlier release");
+        StudentPack.Write([Repository.Notebooks], release);
+        Assert.False(File.Exists(Path.Combine(release, "stale.txt")));
+        Assert.True(File.Exists(Path.Combine(release, "course.csx")));
+        Assert.True(Directory.Exists(assignment));
+    }
+
+    private static string DotnetRepl()
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, ".config", "dotnet-tools.json")))!;
+        var version = (string)manifest["tools"]!["dotnet-repl"]!["version"]!;
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var tool = Directory.EnumerateFiles(Path.Combine(packages, "dotnet-repl", version, "tools"), "dotnet-repl.dll", SearchOption.AllDirectories).FirstOrDefault();
+        return tool ?? throw new InvalidOperationException($"dotnet-repl {version} is not restored: run environment/setup.sh (dotnet tool restore)");
+    }
+}
