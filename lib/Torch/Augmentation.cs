@@ -15,6 +15,12 @@ public sealed record Augmentation(int CropPadding = 0, bool HorizontalFlip = fal
 
     public bool IsIdentity => CropPadding == 0 && !HorizontalFlip;
 
+    /// <summary>
+    /// The shift-and-flip to apply instead of <see cref="Transform"/>, (image, shape, dy, dx, flip) → image: a notebook
+    /// trains with its own by <c>Augmentation.CropAndFlip with { Shift = ShiftAndFlip }</c>.
+    /// </summary>
+    public Func<float[], ImageShape, int, int, bool, float[]>? Shift { get; init; }
+
     /// <summary>Writes the augmented <paramref name="image"/> (C×H×W, row-major) into <paramref name="output"/>.</summary>
     public void Apply(ReadOnlySpan<float> image, Span<float> output, ImageShape shape, Random random)
     {
@@ -24,7 +30,11 @@ public sealed record Augmentation(int CropPadding = 0, bool HorizontalFlip = fal
         var dy = CropPadding > 0 ? random.Next(-CropPadding, CropPadding + 1) : 0;
         var dx = CropPadding > 0 ? random.Next(-CropPadding, CropPadding + 1) : 0;
         var flip = HorizontalFlip && random.Next(2) == 1;
-        Transform(image, output, shape, dy, dx, flip);
+        if (Shift is null) { Transform(image, output, shape, dy, dx, flip); return; }
+        var shifted = Shift(image.ToArray(), shape, dy, dx, flip);
+        if (shifted is null || shifted.Length != shape.Size)
+            throw new ArgumentException($"the Shift function returned {(shifted is null ? "null" : $"{shifted.Length} values")}; {shape} has {shape.Size}.");
+        shifted.CopyTo(output);
     }
 
     /// <summary>
@@ -52,5 +62,6 @@ public sealed record Augmentation(int CropPadding = 0, bool HorizontalFlip = fal
     }
 
     public override string ToString() => IsIdentity ? "none"
-        : string.Join(" + ", new[] { CropPadding > 0 ? $"random crop (padding {CropPadding})" : null, HorizontalFlip ? "horizontal flip" : null }.Where(s => s is not null));
+        : string.Join(" + ", new[] { CropPadding > 0 ? $"random crop (padding {CropPadding})" : null, HorizontalFlip ? "horizontal flip" : null }.Where(s => s is not null))
+          + (Shift is null ? "" : " (notebook's transform)");
 }

@@ -92,4 +92,25 @@ public class AugmentationTests
         var error = Assert.Throws<ArgumentException>(() => new ImageBatches(new float[784 * 3], [0, 1], ImageShape.Gray28, device: CPU));
         Assert.Contains("1568", error.Message);
     }
+
+    [Fact]
+    public void A_notebook_transform_replaces_the_library_one_with_the_same_draws()
+    {
+        var draws = new List<(int Dy, int Dx, bool Flip)>();
+        float[] Mine(float[] image, ImageShape shape, int dy, int dx, bool flip)
+        {
+            draws.Add((dy, dx, flip));
+            return Enumerable.Repeat(7f, shape.Size).ToArray();
+        }
+        var output = new float[Shape.Size];
+        var augmentation = Augmentation.CropAndFlip with { Shift = Mine };
+        augmentation.Apply(Ramp(), output, Shape, new Random(3));
+        Assert.All(output, v => Assert.Equal(7f, v));
+        var random = new Random(3);
+        var expected = (random.Next(-4, 5), random.Next(-4, 5), random.Next(2) == 1);
+        Assert.Equal([expected], draws);
+        Assert.Contains("notebook's transform", augmentation.ToString());
+        var wrong = Augmentation.CropAndFlip with { Shift = (_, _, _, _, _) => new float[3] };
+        Assert.Contains("returned 3 values", Assert.Throws<ArgumentException>(() => wrong.Apply(Ramp(), output, Shape, new Random(1))).Message);
+    }
 }

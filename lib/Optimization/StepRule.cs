@@ -1,0 +1,38 @@
+namespace DlCourse.Optimization;
+
+/// <summary>
+/// An optimizer whose update is a function written in a notebook, so that the trainer applies that function:
+/// <c>step(θ, g, η, t)</c> changes θ in place, where t = 1, 2, … counts the steps taken.
+/// </summary>
+/// <remarks>State the function keeps itself (Adam's moments) belongs to it: make a new rule, with new state, per run.</remarks>
+public sealed class StepRule : IOptimizer
+{
+    private readonly string name;
+    private readonly Action<float[], float[], double, int> step;
+    private int steps;
+
+    public StepRule(string name, double learningRate, Action<float[], float[], double, int> step)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!double.IsFinite(learningRate) || learningRate <= 0)
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "the learning rate must be positive and finite.");
+        this.name = name;
+        LearningRate = learningRate;
+        this.step = step ?? throw new ArgumentNullException(nameof(step));
+    }
+
+    public double LearningRate { get; set; }
+
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
+    {
+        if (parameters.Length != gradient.Length)
+            throw new ArgumentException($"{parameters.Length} parameters but {gradient.Length} gradient entries.");
+        var theta = parameters.ToArray();
+        step(theta, gradient.ToArray(), LearningRate, ++steps);
+        theta.CopyTo(parameters);
+    }
+
+    public void Reset() => steps = 0;
+
+    public override string ToString() => $"{name} (η={LearningRate:G3})";
+}
