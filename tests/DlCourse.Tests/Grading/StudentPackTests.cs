@@ -69,9 +69,14 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         var open = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, _) in Releaser.FindNotebooks([Repository.Notebooks]))
         {
-            var (s, p) = ReleaseTests.Split(Notebook.Load(path));
+            var source = Notebook.Load(path);
+            var (s, p) = ReleaseTests.Split(source);
             secret.UnionWith(s);
             open.UnionWith(p);
+            // Rubrics are for the grader's eyes only.
+            foreach (var cell in source.Cells)
+                if ((string?)cell.Metadata["dlcourse"]?["rubric"] is { } rubric)
+                    secret.UnionWith(rubric.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         }
         secret.ExceptWith(open);
         Assert.True(secret.Count > 300, $"only {secret.Count} secret lines: the scan would prove little");
@@ -80,8 +85,8 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
                      .Where(f => Path.GetExtension(f) is ".ipynb" or ".csx" or ".md" or ".xml" or ".json" or ".txt"))
         {
             var text = File.ReadAllText(file);
-            if (file.EndsWith(".ipynb", StringComparison.Ordinal))
-                text = string.Join('\n', Notebook.Load(file).Cells.Select(c => c.Source)); // as the student reads it, unescaped
+            if (file.EndsWith(".ipynb", StringComparison.Ordinal)) // as the student reads it, unescaped: sources and metadata
+                text = string.Join('\n', Notebook.Load(file).Cells.SelectMany(c => new[] { c.Source }.Concat(Strings(c.Metadata))));
             var lines = text.Split('\n').Select(l => l.Trim()).ToHashSet(StringComparer.Ordinal);
             leaks.AddRange(secret.Where(l => lines.Contains(l) || (l.Length >= 30 && text.Contains(l, StringComparison.Ordinal)))
                 .Select(l => $"{Path.GetRelativePath(course.Unpacked, file)}: {l}"));
@@ -158,6 +163,14 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         Assert.True(File.Exists(Path.Combine(release, "course.csx")));
         Assert.True(Directory.Exists(assignment));
     }
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue(out string? s) => [s],
+        _ => [],
+    };
 
     private static string DotnetRepl()
     {
