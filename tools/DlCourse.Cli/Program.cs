@@ -10,6 +10,7 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
     RunCommand.Create(),
     CheckCommand.Create(),
     ReleaseCommand.Create(),
+    SelfCheckCommand.Create(),
     GradeCommand.Create(),
     GradescopeCommand.Create(),
     KernelCommand.Create(),

@@ -14,8 +14,15 @@ public sealed class ReleasedCourse
 {
     public ReleasedCourse()
     {
+        // `dlcourse release` as the instructor runs it: the pack carries the tool's own build (the test host's folder
+        // holds other versions of some of its assemblies).
         var root = Directory.CreateTempSubdirectory("dlcourse-pack-").FullName;
-        Pack = StudentPack.Write([Repository.Notebooks], Path.Combine(root, "release"));
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
+        var tool = Path.Combine(Repository.Root, "tools", "DlCourse.Cli", "bin", configuration, "net10.0", "dlcourse.dll");
+        var folder = Path.Combine(root, "release");
+        var (exit, log) = Repository.Run("dotnet", [tool, "release", Repository.Notebooks, "--out", folder]);
+        if (exit != 0) throw new InvalidOperationException($"dlcourse release failed ({exit}): {log}");
+        Pack = new PackResult(folder, folder + ".zip", Directory.EnumerateFiles(folder, "*.ipynb", SearchOption.AllDirectories).ToList());
         var elsewhere = Directory.CreateTempSubdirectory("dlcourse-unpacked-").FullName;
         ZipFile.ExtractToDirectory(Pack.Zip, elsewhere);
         Unpacked = Path.Combine(elsewhere, "release");
@@ -134,6 +141,38 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         }
         Assert.True(failed > 0, "the students' stubs should make some check fail");
         Assert.True(succeeded >= 2, $"{relative}: only {succeeded} of {cells.Count} code cells ran");
+    }
+
+    [Theory]
+    [InlineData("stub", null, 1, "✗ fails  a1q5-jacobian-check", "NotImplementedException")]
+    [InlineData("library", "Matrix<double> SoftmaxJacobian(double[] z)\n{\n    return StableSoftmax.Jacobian(z);\n}", 1, "✗ fails  a1q5-jacobian-check", "the course library's own answer")]
+    [InlineData("solved", "Matrix<double> SoftmaxJacobian(double[] z)\n{\n    var p = StableSoftmax.Apply(z);\n    return Matrix<double>.Build.Dense(z.Length, z.Length, (k, j) => p[k] * ((k == j ? 1 : 0) - p[j]));\n}", null, "✓ passes a1q5-jacobian-check", "3/3")]
+    public void Self_check_in_the_unpacked_pack_grades_the_visible_tests_as_the_grader_does(string name, string? code, int? exitCode, string line, string detail)
+    {
+        // A pack of its own: this test edits a notebook.
+        var elsewhere = Directory.CreateTempSubdirectory($"dlcourse-self-check-{name}-").FullName;
+        ZipFile.ExtractToDirectory(course.Pack.Zip, elsewhere);
+        var notebook = Path.Combine(elsewhere, "release", "a1-loss-functions", "q5-softmax-jacobian.ipynb");
+        if (code is not null)
+        {
+            var edited = Notebook.Load(notebook);
+            edited.Cells.Single(c => GradingCell.Of(c).GradeId == "a1q5-impl").Source = code;
+            edited.Save(notebook);
+        }
+        var (exit, output) = Repository.Run("dotnet", [Path.Combine(elsewhere, "release", "tool", "dlcourse.dll"), "self-check", notebook],
+            new Dictionary<string, string> { ["NO_COLOR"] = "1" }, Path.GetDirectoryName(notebook));
+        if (exitCode is { } expected) Assert.True(exit == expected, $"exit {exit}:\n{output}");
+        Assert.True(output.Contains(line, StringComparison.Ordinal) && output.Contains(detail, StringComparison.Ordinal), output);
+        Assert.DoesNotContain("a1q5-jacobian-properties", output); // the hidden test is not in the pack
+    }
+
+    [Fact]
+    public void Self_check_outside_a_pack_says_what_it_needs()
+    {
+        var (exit, output) = Repository.Run("dotnet", [Path.Combine(course.Unpacked, "tool", "dlcourse.dll"), "self-check",
+            Path.Combine(Repository.Notebooks, "a1-loss-functions", "q5-softmax-jacobian.ipynb")]);
+        Assert.Equal(2, exit);
+        Assert.Contains("not inside a student pack", output);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace DlCourse.Cli.Grading;
 internal static class Releaser
 {
     /// <summary>The student version of one notebook; <paramref name="name"/> is used in error messages.</summary>
-    public static Notebook Release(Notebook source, string name)
+    /// <param name="keepMarkers">Keep the solution markers around each stub: a copy that can itself serve as a source (self-check).</param>
+    public static Notebook Release(Notebook source, string name, bool keepMarkers = false)
     {
         var released = source.Clone();
         released.ClearOutputs();
@@ -34,7 +35,7 @@ internal static class Releaser
                     AddLines(outsideLines, text);
                     continue;
                 }
-                var (stubbed, removed, regions) = SolutionRegions.Strip(text, where);
+                var (stubbed, removed, regions) = SolutionRegions.Strip(text, where, keepMarkers);
                 if (regions == 0)
                     throw new MalformedSolutionException($"{where} is a solution cell without a // BEGIN SOLUTION … // END SOLUTION region or a // SOLUTION line.");
                 cell.Source = stubbed;
@@ -81,7 +82,8 @@ internal static class Releaser
     {
         var output = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cell in released.Cells) AddLines(output, cell.Source);
-        foreach (var line in solutionLines.Select(l => l.Trim()).Where(l => l.Length > 0))
+        // The stubs themselves are released on purpose (a pristine copy's solutions are the stubs).
+        foreach (var line in solutionLines.Select(l => l.Trim()).Where(l => l.Length > 0 && l is not (SolutionRegions.Stub or SolutionRegions.AnswerStub)))
             if (output.Contains(line) && !outsideLines.Contains(line))
                 throw new InvalidOperationException($"{name}: release left solution text in the output: \"{line}\".");
     }

@@ -32,6 +32,12 @@ public sealed class Sandbox : IDisposable
         Directory.CreateDirectory(home);
         var uid = caps.CanSwitchUser ? 62000 + slot : -1;
         if (uid >= 0 && !Chown(home, uid)) { notes.Add("could not give the worker its own folder; it runs as the grader's user"); uid = -1; }
+        // The worker's own uid must be able to reach the notebook's folder (its loader and library) and the tool.
+        if (uid >= 0 && new[] { workingDirectory, AppContext.BaseDirectory }.FirstOrDefault(d => !OthersCanRead(d)) is { } closed)
+        {
+            notes.Add($"{closed} is not readable by other users, so the worker runs as the grader's user");
+            uid = -1;
+        }
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var env = new Dictionary<string, string>
@@ -77,6 +83,14 @@ public sealed class Sandbox : IDisposable
         var p = Path.GetFullPath(path).TrimEnd('/') + "/";
         var f = Path.GetFullPath(folder).TrimEnd('/') + "/";
         return p.StartsWith(f, StringComparison.Ordinal);
+    }
+
+    private static bool OthersCanRead(string folder)
+    {
+        if (OperatingSystem.IsWindows()) return true;
+        for (var dir = new DirectoryInfo(Path.GetFullPath(folder)); dir is not null; dir = dir.Parent)
+            if (dir.Exists && (dir.UnixFileMode & UnixFileMode.OtherExecute) == 0) return false;
+        return true;
     }
 
     private static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";

@@ -10,7 +10,8 @@ internal static class SolutionRegions
     public const string AnswerStub = "YOUR ANSWER HERE";
 
     /// <summary>The cell's text with every solution replaced by <see cref="Stub"/>, and the solution lines removed.</summary>
-    public static (string Released, List<string> SolutionLines, int Regions) Strip(string source, string where)
+    /// <param name="keepMarkers">Keep the markers around each stub, so that the result can be released again (self-check's copy).</param>
+    public static (string Released, List<string> SolutionLines, int Regions) Strip(string source, string where, bool keepMarkers = false)
     {
         var lines = source.Split('\n');
         var kept = new List<string>();
@@ -26,6 +27,7 @@ internal static class SolutionRegions
                 if (beginLine >= 0)
                     throw new MalformedSolutionException($"{where}: line {i + 1} opens a second // BEGIN SOLUTION inside the one opened at line {beginLine + 1}; regions do not nest.");
                 beginLine = i;
+                if (keepMarkers) kept.Add(line);
                 kept.Add(indent + Stub);
                 regions++;
             }
@@ -34,11 +36,12 @@ internal static class SolutionRegions
                 if (beginLine < 0)
                     throw new MalformedSolutionException($"{where}: line {i + 1} has // END SOLUTION without a // BEGIN SOLUTION before it.");
                 beginLine = -1;
+                if (keepMarkers) kept.Add(line);
             }
             else if (beginLine >= 0) removed.Add(line);
             else if (trimmed.EndsWith("// SOLUTION", StringComparison.Ordinal))
             {
-                kept.Add(indent + Stub);
+                kept.Add(indent + Stub + (keepMarkers ? " // SOLUTION" : ""));
                 removed.Add(line);
                 regions++;
             }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json.Nodes;
 using DlCourse.Cli.Grading.Screening;
 using DlCourse.Cli.Notebooks;
 
@@ -10,7 +11,8 @@ internal sealed record PackResult(string Folder, string Zip, IReadOnlyList<strin
 
 /// <summary>
 /// A release a student unpacks anywhere and opens with only the .NET SDK: the student notebooks, the loader their
-/// first cell <c>#load</c>s, rewritten to reference the library's built assemblies copied into <c>lib/</c> beside it.
+/// first cell <c>#load</c>s, rewritten to reference the library's built assemblies copied into <c>lib/</c> beside it,
+/// and <c>dlcourse</c> itself in <c>tool/</c> with pristine copies of the notebooks, for <c>self-check</c>.
 /// </summary>
 /// <remarks>
 /// Built assemblies rather than a NuGet package: a package would need TorchSharp and Plotly.NET restored on the
@@ -19,18 +21,19 @@ internal sealed record PackResult(string Folder, string Zip, IReadOnlyList<strin
 internal static class StudentPack
 {
     public const string LibraryFolder = "lib";
-    private const string Marker = ".dlcourse-release";
+    public const string Marker = ".dlcourse-release";
+    public const string ToolFolder = "tool";
 
     /// <summary>Writes the pack to <paramref name="outDir"/> (replacing an earlier release there) and <c>outDir.zip</c>; nothing is written on error.</summary>
     public static PackResult Write(IEnumerable<string> sources, string outDir)
     {
         outDir = Path.GetFullPath(outDir.TrimEnd(Path.DirectorySeparatorChar));
-        var notebooks = new List<(string Relative, Notebook Released)>();
+        var notebooks = new List<(string Relative, Notebook Released, Notebook Pristine)>();
         var loaders = new Dictionary<string, string>(StringComparer.Ordinal); // source loader → its path in the pack
         foreach (var (path, relative) in Releaser.FindNotebooks(sources))
         {
             var source = Notebook.Load(path);
-            notebooks.Add((relative, Releaser.Release(source, relative)));
+            notebooks.Add((relative, Releaser.Release(source, relative), Releaser.Release(source, relative, keepMarkers: true)));
             var root = RootOf(path, relative);
             foreach (var (kind, argument) in source.Cells.Where(c => c.Kind == CellKind.Code).SelectMany(c => Directives.Quoted(c.Source)))
             {
@@ -53,13 +56,24 @@ internal static class StudentPack
         try
         {
             var libraries = new Dictionary<string, string>(StringComparer.Ordinal); // file name in lib/ → source file
+            var pristine = Path.Combine(staging, SelfCheck.ReleasedFolder);
             foreach (var (loader, inPack) in loaders)
+                foreach (var copy in new[] { Path.Combine(staging, inPack), Path.Combine(pristine, inPack) })
+                {
+                    var text = PackLoader(loader, copy, Path.Combine(staging, LibraryFolder), libraries);
+                    Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                    File.WriteAllText(copy, text);
+                }
+            foreach (var (relative, released, marked) in notebooks)
             {
-                var text = PackLoader(loader, Path.Combine(staging, inPack), Path.Combine(staging, LibraryFolder), libraries);
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(staging, inPack))!);
-                File.WriteAllText(Path.Combine(staging, inPack), text);
+                released.Save(Path.Combine(staging, relative));
+                marked.Save(Path.Combine(pristine, relative));
             }
-            foreach (var (relative, released) in notebooks) released.Save(Path.Combine(staging, relative));
+            CopyTool(Path.Combine(staging, ToolFolder));
+            File.WriteAllText(Path.Combine(staging, "self-check"), "#!/bin/sh\n# Runs your notebook's visible tests as the grader will: ./self-check a1-loss-functions/q1-….ipynb\nexec dotnet \"$(dirname \"$0\")/tool/dlcourse.dll\" self-check \"$@\"\n");
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(Path.Combine(staging, "self-check"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             File.WriteAllText(Path.Combine(staging, "README.md"), StudentReadme(notebooks.Select(n => n.Relative)));
             File.WriteAllText(Path.Combine(staging, Marker), "written by dlcourse release; the folder is replaced by the next release\n");
 
@@ -96,6 +110,30 @@ internal static class StudentPack
             lines.Add($"#r \"{libFromLoader}/{Path.GetFileName(assembly)}\"");
         }
         return string.Join('\n', lines) + "\n";
+    }
+
+    // The tool's own files as its deps.json lists them (so a test host's folder contributes only the tool), less the
+    // translated messages; Playwright's browser driver, needed only by export, is not listed there and stays behind.
+    private static void CopyTool(string to)
+    {
+        var from = Path.GetDirectoryName(typeof(StudentPack).Assembly.Location)!;
+        var deps = Path.Combine(from, "dlcourse.deps.json");
+        if (!File.Exists(deps)) throw new PackException($"{deps} is missing; run release from the built tool.");
+        var files = new HashSet<string>(StringComparer.Ordinal) { "dlcourse.dll", "dlcourse.deps.json", "dlcourse.runtimeconfig.json" };
+        foreach (var library in JsonNode.Parse(File.ReadAllText(deps))!["targets"]!.AsObject().SelectMany(t => t.Value!.AsObject()))
+        {
+            foreach (var asset in (library.Value?["runtime"] as JsonObject ?? []).Concat(library.Value?["native"] as JsonObject ?? []))
+                files.Add(Path.GetFileName(asset.Key));
+            foreach (var asset in library.Value?["runtimeTargets"] as JsonObject ?? []) files.Add(asset.Key);
+        }
+        foreach (var file in files)
+        {
+            var source = Path.Combine(from, file);
+            if (!File.Exists(source)) continue; // an asset for another platform
+            var target = Path.Combine(to, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
     }
 
     private static void CopyFolder(string from, string to, Dictionary<string, string> copied)
@@ -148,6 +186,9 @@ internal static class StudentPack
         text.AppendLine("- Write your answers where a cell says `throw new NotImplementedException();` or YOUR ANSWER HERE; the checks below");
         text.AppendLine("  each one are the visible tests, run the same way when your work is graded. Hidden tests are added then.");
         text.AppendLine("- Calling the library's own implementation of what a question asks you to write scores 0 for that question.");
+        text.AppendLine("- Before you hand a notebook in, check it as the grader will (same kernel, same rules, the visible tests):");
+        text.AppendLine("  `./self-check a1-loss-functions/q1-….ipynb` (or `dotnet tool/dlcourse.dll self-check …` on Windows).");
+        text.AppendLine("- Hand in the notebooks you worked in, with their names and folders unchanged.");
         text.AppendLine("- Fashion-MNIST is read from `/usr/share/datasets/fashion-mnist` (Debian's `dataset-fashion-mnist`) or from the folder");
         text.AppendLine("  named by `DLCOURSE_FASHION_MNIST`; the notebooks that need it say so when it is missing.");
         text.AppendLine("- `DLCOURSE_PROFILE=full` runs the longer training runs the write-ups quote; the default is the fast profile.");
