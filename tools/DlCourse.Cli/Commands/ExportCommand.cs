@@ -21,10 +21,12 @@ public static class ExportCommand
         var studentId = new Option<string?>("--student-id") { Description = "student id on the title page (default: notebook metadata dlcourse.student.id)" };
         var noCode = new Option<bool>("--no-code") { Description = "hide code cells, keep their outputs" };
         var noOutputs = new Option<bool>("--no-outputs") { Description = "hide outputs" };
+        var answers = new Option<bool>("--answers") { Description = "PATHS are submissions: per student, one PDF of their written answers, one per page (Gradescope's manual grading); needs --source" };
+        var source = new Option<string?>("--source") { Description = "source notebooks, for --answers: which cells are written answers, in which order" };
 
         var command = new Command("export", "Export notebooks to HTML or PDF, offline, with math, outputs and charts")
         {
-            paths, to, outDir, report, title, course, studentName, studentId, noCode, noOutputs,
+            paths, to, outDir, report, title, course, studentName, studentId, noCode, noOutputs, answers, source,
         };
         command.SetAction(async (r, _) =>
         {
@@ -41,7 +43,13 @@ public static class ExportCommand
                 IncludeOutputs = !r.GetValue(noOutputs),
             };
             if (r.GetValue(course) is { } c) options = options with { Course = c };
-            return await RunAsync(r.GetValue(paths)!, options, Console.Out, Console.Error);
+            if (!r.GetValue(answers)) return await RunAsync(r.GetValue(paths)!, options, Console.Out, Console.Error);
+            if (r.GetValue(source) is not { } sourceFolder || options.Format != ExportFormat.Pdf)
+            {
+                Console.Error.WriteLine("dlcourse export: --answers needs --source (the source notebooks) and writes PDF only.");
+                return 2;
+            }
+            return await AnswerSheets.ExportAsync(sourceFolder, r.GetValue(paths)!, options, Console.Out, Console.Error);
         });
         return command;
     }
