@@ -85,7 +85,7 @@ public static class LeNetStep
         Console.WriteLine($"  ratio TorchSharp / PyTorch: {tsMedian / ptMedian:F3} (median), {sharp.Min() / py.Min():F3} (min)");
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -3,11 +3,13 @@ using DlCourse.Benchmarks;
 
 // Whole-process comparisons have their own verbs: `runner-latency` (kernel start, first and warm cells),
 // `lenet-step [--device cuda] [--threads N]` (a TorchSharp training step against PyTorch's),
+// `lenet-trainer [--threads N]` (a training step through DlCourse.Torch.Trainer against a raw TorchSharp loop),
 // `grading-throughput` (small submissions graded per minute) and `export-batch [NOTEBOOK...]` (PDF export with a
 // warm browser). Every other argument goes to BenchmarkDotNet, which offers each benchmark class in this assembly
 // (add new ones in their own files).
 if (args is ["runner-latency", ..]) await RunnerLatency.RunAsync();
 else if (args is ["lenet-step", .. var options]) LeNetStep.Run(options);
+else if (args is ["lenet-trainer", .. var trainerOptions]) LeNetTrainerStep.Run(trainerOptions);
 else if (args is ["grading-throughput", ..]) await GradingThroughput.RunAsync();
 else if (args is ["export-batch", .. var notebooks]) await ExportBatch.RunAsync(notebooks);
 else BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -8,7 +8,7 @@ namespace DlCourse.Tests.Grading;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class GradescopeTests
 {
-    private static string FixtureInRepo => Path.Combine(Repository.Root, "tests", "DlCourse.Tests", "Grading", "Fixtures", "course");
+    internal static string FixtureInRepo => Path.Combine(Repository.Root, "tests", "DlCourse.Tests", "Grading", "Fixtures", "course");
 
     [Fact]
     public void Zip_holds_the_scripts_the_build_sources_and_the_source_notebooks_only()
@@ -41,32 +41,94 @@ public class GradescopeTests
         var run = File.ReadAllText(Path.Combine(extracted, "run_autograder"));
         Assert.Contains("grade --source \"$src/tests/DlCourse.Tests/Grading/Fixtures/course\" --submissions \"$root/submission\" --out \"$results\"", run);
     }
+}
 
+/// <summary>run_autograder end to end on the tool that the zip's own setup.sh built, as on Gradescope.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public class GradescopeAutograderTests(GradescopeImage image) : IClassFixture<GradescopeImage>
+{
+    /// <summary>Solved: every test passes, the total is full marks, and the solutions were made unreadable to the worker.</summary>
     [Fact]
-    public void Run_autograder_grades_a_gradescope_submission_into_results_json()
+    public void Run_autograder_gives_a_solved_submission_full_marks()
     {
-        using var fx = new GradingFixture();
-        var zipPath = Path.Combine(fx.Root, "autograder.zip");
-        GradescopePackager.Build(FixtureInRepo, zipPath, 30, 1024);
-        var autograder = Path.Combine(fx.Root, "autograder");
-        ZipFile.ExtractToDirectory(zipPath, Path.Combine(autograder, "source"));
-        // Gradescope puts the student's uploaded files straight into /autograder/submission.
-        fx.Student("upload", GradingFixture.Correct);
-        Directory.CreateDirectory(Path.Combine(autograder, "submission"));
-        foreach (var f in Directory.EnumerateFiles(Path.Combine(fx.Submissions, "upload"), "*.ipynb", SearchOption.AllDirectories))
-            File.Copy(f, Path.Combine(autograder, "submission", Path.GetFileName(f)));
-        foreach (var d in Directory.EnumerateDirectories(autograder, "*", SearchOption.AllDirectories).Append(autograder))
-            File.SetUnixFileMode(d, (UnixFileMode)0b111_101_101);
+        var (tests, score, output) = image.Grade(GradingFixture.Correct);
 
-        var dlcourse = Path.Combine(AppContext.BaseDirectory, "dlcourse.dll");
-        var (code, output) = Repository.Run("bash", [Path.Combine(autograder, "source", "run_autograder")],
-            new Dictionary<string, string> { ["AUTOGRADER_ROOT"] = autograder, ["DLCOURSE"] = $"dotnet {dlcourse}" });
+        Assert.True(score == 7, output);
+        Assert.Equal(5, tests.Count);
+        Assert.All(tests, t => Assert.True((double)t["score"]! == (double)t["max_score"]!, $"{t["name"]}: {t["output"]}"));
+        var sourceNotebook = Path.Combine(image.Root, "source", "tests/DlCourse.Tests/Grading/Fixtures/course/f1-fixture/q1-squares.ipynb");
+        Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(sourceNotebook));
+    }
+
+    /// <summary>Blank (the released stubs): every code test scores 0 out of its points.</summary>
+    [Fact]
+    public void Run_autograder_gives_a_blank_submission_zero()
+    {
+        var (tests, score, output) = image.Grade(new Dictionary<string, string>());
+
+        Assert.True(score == 0, output);
+        Assert.Equal(5, tests.Count);
+        Assert.Equal(7, tests.Sum(t => (double)t["max_score"]!));
+        Assert.All(tests, t => Assert.True((double)t["score"]! == 0, $"{t["name"]}: {t["output"]}"));
+    }
+}
+
+/// <summary>
+/// The fixture course's autograder zip unpacked as Gradescope's <c>/autograder</c> (<c>source/</c>, <c>submission/</c>,
+/// <c>results/</c>) in a temporary folder and built once by its own setup.sh, offline (<c>DLCOURSE_OFFLINE=1</c>).
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class GradescopeImage : IDisposable
+{
+    private readonly GradingFixture fx = new();
+
+    public string Root => Path.Combine(fx.Root, "autograder");
+
+    public GradescopeImage()
+    {
+        var zipPath = Path.Combine(fx.Root, "autograder.zip");
+        GradescopePackager.Build(GradescopeTests.FixtureInRepo, zipPath, 30, 1024);
+        ZipFile.ExtractToDirectory(zipPath, Path.Combine(Root, "source"));
+        var environment = new Dictionary<string, string>
+        {
+            ["AUTOGRADER_ROOT"] = Root,
+            ["DLCOURSE_OFFLINE"] = "1",
+            ["MSBUILDDISABLENODEREUSE"] = "1", // no build nodes left running after the test
+        };
+        // TorchSharp 0.99.6 comes from the repository's local feed where this machine has one (Directory.Build.props).
+        var feed = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "nuget"));
+        if (Directory.Exists(feed)) environment["DLCOURSE_NUGET_FEED"] = feed;
+
+        var (code, output) = Repository.Run("bash", [Path.Combine(Root, "source", "setup.sh")], environment);
+        if (code != 0) throw new InvalidOperationException($"setup.sh failed ({code}):\n{output[^Math.Min(4000, output.Length)..]}");
+    }
+
+    /// <summary>Uploads the released notebooks with <paramref name="answers"/> filled in, runs run_autograder, and reads results.json.</summary>
+    public (List<JsonNode> Tests, double Score, string Output) Grade(IReadOnlyDictionary<string, string> answers)
+    {
+        var submission = Path.Combine(Root, "submission");
+        var results = Path.Combine(Root, "results");
+        foreach (var dir in new[] { submission, results, fx.Submissions })
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        // Gradescope puts the student's uploaded files straight into /autograder/submission.
+        fx.Student("upload", answers);
+        Directory.CreateDirectory(submission);
+        foreach (var f in Directory.EnumerateFiles(Path.Combine(fx.Submissions, "upload"), "*.ipynb", SearchOption.AllDirectories))
+            File.Copy(f, Path.Combine(submission, Path.GetFileName(f)));
+        foreach (var d in Directory.EnumerateDirectories(Root, "*", SearchOption.AllDirectories).Append(Root))
+            File.SetUnixFileMode(d, File.GetUnixFileMode(d) | (UnixFileMode)0b101_101); // the worker's user must reach the tool
+
+        var (code, output) = Repository.Run("bash", [Path.Combine(Root, "source", "run_autograder")],
+            new Dictionary<string, string> { ["AUTOGRADER_ROOT"] = Root });
 
         Assert.True(code == 0, output);
-        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(autograder, "results", "results.json")))!;
-        Assert.True(7 == (double)results["score"]!, output);
-        Assert.Equal(5, results["tests"]!.AsArray().Count);
-        var sourceNotebook = Path.Combine(autograder, "source", "tests/DlCourse.Tests/Grading/Fixtures/course/f1-fixture/q1-squares.ipynb");
-        Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(sourceNotebook)); // solutions unreadable to the worker's user
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(results, "results.json")))!;
+        var tests = json["tests"]?.AsArray().Select(t => t!).ToList() ?? [];
+        Assert.All(tests, t => Assert.True(t["name"] is not null && t["score"] is not null && t["max_score"] is not null, t.ToJsonString()));
+        var score = (double)json["score"]!;
+        Assert.Equal(score, tests.Sum(t => (double)t["score"]!));
+        return (tests, score, $"{json.ToJsonString()}\n{output}");
     }
+
+    public void Dispose() => fx.Dispose();
 }

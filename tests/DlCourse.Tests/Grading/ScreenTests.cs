@@ -87,6 +87,13 @@ public class ScreenTests
     [InlineData("using System.IO;\nstatic double Square(double x) { try { return checked(x * x); } catch (OverflowException) { return double.MaxValue; } }")]
     // A method's locals and a lambda's parameters are out of every later cell's reach, whatever their names.
     [InlineData("static double Square(double x) { var Close = x; return new[] { Close }.Select(Check => Check * Check).Sum(); }")]
+    // C# 12–14: collection expressions (arrays, lists, spans, interfaces, spreads), primary constructors, records, `field`, params spans.
+    [InlineData("static double Square(double x) { double[] y = [x, .. new[] { x }]; List<double> z = [.. y]; IEnumerable<double> e = [x]; return z[0] * e.First(); }")]
+    [InlineData("static double Square(double x) { Span<double> s = [x, x]; ReadOnlySpan<double> r = [x]; return s[0] * r[0]; }")]
+    [InlineData("class Scaled(double factor) { public double Of(double x) => factor * x; }\nstatic double Square(double x) => new Scaled(x).Of(x);")]
+    [InlineData("record Point(double X, double Y);\nreadonly record struct Pair(double A, double B);\nstatic double Square(double x) => new Point(x, 0).X * new Pair(x, 0).A;")]
+    [InlineData("class Box { public double Value { get; set => field = value < 0 ? -value : value; } }\nstatic double Square(double x) => new Box { Value = x }.Value * x;")]
+    [InlineData("static double Product(params ReadOnlySpan<double> xs) { double p = 1; foreach (var v in xs) p *= v; return p; }\nstatic double Square(double x) => Product(x, x);")]
     public void Course_style_code_passes_the_screen(string code)
     {
         var notes = Assemble(code).Notes;

@@ -69,16 +69,21 @@ internal static class GradescopePackager
         (Path.GetFullPath(path).TrimEnd('/') + "/").StartsWith(Path.GetFullPath(folder).TrimEnd('/') + "/", StringComparison.Ordinal);
 
     // Gradescope's base image is Ubuntu; setup.sh runs once, as root, with network, when the autograder is built.
+    // DLCOURSE_OFFLINE=1 (tests, local dry runs) installs nothing: it uses the dotnet on PATH, the system's libtorch and
+    // the machine's NuGet configuration; DLCOURSE_NUGET_FEED adds a package folder (e.g. a local TorchSharp build).
     private const string SetupScript = """
         #!/usr/bin/env bash
         # Gradescope image setup: .NET 10 SDK, libtorch 1.13 (TorchSharp 0.99.6 is built against it), then the course tool.
         set -euo pipefail
         src="${AUTOGRADER_ROOT:-/autograder}/source"
+        offline="${DLCOURSE_OFFLINE:-}"
         export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq --no-install-recommends ca-certificates curl unzip util-linux libgomp1 libicu-dev >/dev/null
+        if [ -z "$offline" ]; then
+          apt-get update -qq
+          apt-get install -y -qq --no-install-recommends ca-certificates curl unzip util-linux libgomp1 libicu-dev >/dev/null
+        fi
 
-        if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; then
+        if [ -z "$offline" ] && { ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; }; then
           curl -sSL https://dot.net/v1/dotnet-install.sh -o /tmp/dotnet-install.sh
           bash /tmp/dotnet-install.sh --channel 10.0 --install-dir /usr/share/dotnet
           ln -sf /usr/share/dotnet/dotnet /usr/local/bin/dotnet
@@ -90,6 +95,8 @@ internal static class GradescopePackager
         libstdcxx="$(ldconfig -p | awk '/libstdc\+\+\.so\.6 /{print $NF; exit}')"
         if [ -n "$libstdcxx" ] && grep -aq GLIBCXX_3.4.32 "$libstdcxx"; then
           torchsharp=0.107.0
+        elif [ -n "$offline" ]; then
+          : # libtorch 1.13 must already be installed
         elif apt-cache show libtorch1.13 >/dev/null 2>&1; then
           apt-get install -y -qq --no-install-recommends libtorch1.13 libopenblas0-pthread >/dev/null
         elif [ ! -e /opt/libtorch/lib/libtorch.so ]; then
@@ -97,11 +104,16 @@ internal static class GradescopePackager
           unzip -q /tmp/libtorch.zip -d /opt && rm /tmp/libtorch.zip
           echo /opt/libtorch/lib > /etc/ld.so.conf.d/libtorch.conf && ldconfig
         fi
+        props=(-p:TorchSharpVersion=$torchsharp)
+        if [ -n "${DLCOURSE_NUGET_FEED:-}" ]; then
+          # As Directory.Build.props does for ../shared/nuget: restore from it, and let notebooks' #r "nuget:" see it.
+          props+=("-p:RestoreAdditionalProjectSources=$DLCOURSE_NUGET_FEED" "-p:DlCourseLocalFeed=$DLCOURSE_NUGET_FEED")
+        fi
 
         cd "$src"
         export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-        dotnet build DlCourse.Lib.csproj -c Release -p:TorchSharpVersion=$torchsharp
-        dotnet publish tools/DlCourse.Cli/DlCourse.Cli.csproj -c Release -o "$src/tool" -p:TorchSharpVersion=$torchsharp
+        dotnet build DlCourse.Lib.csproj -c Release "${props[@]}"
+        dotnet publish tools/DlCourse.Cli/DlCourse.Cli.csproj -c Release -o "$src/tool" "${props[@]}"
         # The worker runs student code as other users: the tool and the library must be readable, the solutions not.
         chmod -R a+rX "$src/tool" "$src/artifacts"
         """;
