@@ -124,6 +124,26 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task Adding_Plotly_NET_Interactive_after_the_library_keeps_one_Plotly_NET_and_working_charts()
+    {
+        // What a student adding Plotly gets: before SharedAssemblies, a second Plotly.NET from the NuGet cache made every
+        // chart helper throw MissingMethodException.
+        var run = await NotebookRunner.RunAsync(
+            TestNotebook.Create(
+                "#load \"course.csx\"",
+                "#r \"nuget: Plotly.NET.Interactive, 6.0.0\"",
+                "DlCourse.Plotting.Charts.Lines(\"t\", \"x\", \"y\", new[] { new DlCourse.Plotting.Series(\"a\", new double[] { 1, 2 }, new double[] { 3, 4 }) })",
+                "Console.WriteLine($\"Plotly.NET copies: {AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name == \"Plotly.NET\")}\");"),
+            Path.Combine(Repository.Notebooks, "probe.ipynb"),
+            Quick with { CellTimeout = TimeSpan.FromMinutes(3) });
+
+        Assert.True(run.Succeeded, run.Describe());
+        var chart = TestNotebook.OutputText(run.Executed.Cells[2]);
+        Assert.True(chart.Contains("scatter", StringComparison.Ordinal), chart);
+        Assert.Contains("Plotly.NET copies: 1", TestNotebook.OutputText(run.Executed.Cells[3]));
+    }
+
+    [Fact]
     public async Task The_profile_option_reaches_the_notebook()
     {
         var run = await Run(Quick with { Profile = "full" }, "Environment.GetEnvironmentVariable(\"DLCOURSE_PROFILE\")");
