@@ -11,6 +11,7 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
     CheckCommand.Create(),
     ReleaseCommand.Create(),
     GradeCommand.Create(),
+    ReviewCommand.Create(),
     GradescopeCommand.Create(),
     KernelCommand.Create(),
     ExportCommand.Create(),

@@ -29,7 +29,8 @@ public static class GradeCommand
                 Console.Error.WriteLine("grade: interrupted; the students already graded are saved, and a rerun goes on from there.");
                 return 130;
             }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MalformedSolutionException or NotebookFormatException)
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MalformedSolutionException or NotebookFormatException
+                                       or InvalidDataException)
             {
                 Console.Error.WriteLine($"grade: {e.Message}");
                 return 1;
