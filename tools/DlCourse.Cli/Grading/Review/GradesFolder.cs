@@ -33,6 +33,12 @@ public sealed class GradesFolder
     {
         var full = Path.GetFullPath(root);
         if (!Directory.Exists(full)) throw new ReviewException($"{root}: no such grades folder; run `dlcourse grade --out {root}` first.");
+        // A single submission is graded into the folder itself; otherwise one folder per student.
+        var files = new[] { Path.Combine(full, GradedFiles.InternalResults) }.Where(File.Exists)
+            .Concat(Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal)
+                .Select(d => Path.Combine(d, GradedFiles.InternalResults)).Where(File.Exists)).ToList();
+        if (files.Count == 0) throw new ReviewException($"{root} holds no graded students (no {GradedFiles.InternalResults}): run `dlcourse grade --out {root}` first.");
+
         GradesIndex index;
         try
         {
@@ -40,12 +46,6 @@ public sealed class GradesFolder
                 : GradesIndex.Load(full) ?? throw new ReviewException($"{root} has no {GradesIndex.FileName} (it was graded by an older dlcourse): pass --source, or grade again.");
         }
         catch (Exception e) when (e is InvalidDataException or Notebooks.NotebookFormatException) { throw new ReviewException(e.Message); }
-
-        // A single submission is graded into the folder itself; otherwise one folder per student.
-        var files = new[] { Path.Combine(full, GradedFiles.InternalResults) }.Where(File.Exists)
-            .Concat(Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal)
-                .Select(d => Path.Combine(d, GradedFiles.InternalResults)).Where(File.Exists)).ToList();
-        if (files.Count == 0) throw new ReviewException($"{root} holds no graded students (no {GradedFiles.InternalResults}): run `dlcourse grade --out {root}` first.");
 
         ManualScores scores;
         try { scores = ManualScores.Load(full); }
