@@ -21,6 +21,7 @@ internal static class ReviewPage
             <html lang="en"><head><meta charset="utf-8">
             <meta name="review-token" content="{{WebUtility.HtmlEncode(token)}}">
             <title>dlcourse review</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/review.css">
             {{assets}}<script src="/review.js" defer></script>
             </head><body>
