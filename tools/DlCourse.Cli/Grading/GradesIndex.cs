@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
 
@@ -21,7 +22,7 @@ public sealed record GradesIndex(IReadOnlyList<string> Notebooks, IReadOnlyList<
     {
         var notebooks = Releaser.FindNotebooks([source]).ToList();
         return new GradesIndex(notebooks.Select(n => n.Relative).ToList(),
-            notebooks.SelectMany(n => WrittenAnswers.Questions(Cli.Notebooks.Notebook.Load(n.Path), n.Relative)).ToList());
+            notebooks.SelectMany(n => WrittenAnswers.Questions(Notebook.Load(n.Path), n.Relative)).ToList());
     }
 
     public void Save(string gradesDir) => AtomicFile.WriteAllText(Path.Combine(gradesDir, FileName), JsonSerializer.Serialize(this, Json) + "\n");

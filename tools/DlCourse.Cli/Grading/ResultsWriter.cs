@@ -44,7 +44,7 @@ internal static class ResultsWriter
         }
         var notes = result.Notes.Concat(result.Questions.SelectMany(q => q.Notes)).ToList();
         var pending = result.Questions.Sum(q => q.Written.Count(w => w.Pending));
-        if (pending > 0) notes.Add($"{pending} written {(pending == 1 ? "answer is" : "answers are")} pending manual review; the score will change once {(pending == 1 ? "it is" : "they are")} reviewed.");
+        if (pending > 0) notes.Add($"{pending} written {(pending == 1 ? "answer is" : "answers are")} pending manual review; {(pending == 1 ? "it counts" : "they count")} once reviewed.");
         var root = new JsonObject
         {
             ["score"] = result.Score,
@@ -57,7 +57,7 @@ internal static class ResultsWriter
         return root.ToJsonString(Indented) + "\n";
     }
 
-    /// <summary>What results.json and the gradebook say about a written answer: pending, or the reviewer's score and comment.</summary>
+    /// <summary>What results.json says about a written answer: pending (and why, if a score no longer counts), or the reviewer's score and comment.</summary>
     public static string WrittenOutput(WrittenResult answer) => answer.Pending
         ? PendingText + (answer.Note is { } note ? $" ({note})" : "")
         : $"reviewed: {Num(answer.Score!.Value)} / {Num(answer.MaxScore)}" + (answer.Comment is { Length: > 0 } c ? $"\n{c}" : "");

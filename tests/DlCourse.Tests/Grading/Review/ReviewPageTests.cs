@@ -21,6 +21,9 @@ public class ReviewPageTests
         try
         {
             var page = await browser.NewPageAsync();
+            // Two busy cores: give each step time rather than fail on a slow one.
+            page.SetDefaultTimeout(60_000);
+            SetDefaultExpectTimeout(30_000);
             var problems = new List<string>();
             page.PageError += (_, error) => problems.Add($"page error: {error}");
             page.Console += (_, message) => { if (message.Type == "error") problems.Add($"console: {message.Text}"); };
@@ -33,7 +36,7 @@ public class ReviewPageTests
 
             await using (var server = ReviewServer.Start(GradesFolder.Open(fx.Out), port))
             {
-                await OpenAsync(page, server);
+                await OpenAsync(page, server, problems);
                 await Expect(page.Locator("#question")).ToContainTextAsync(Derivative);
                 await Expect(page.Locator("#student")).ToHaveTextAsync("alice");
                 await Expect(page.Locator("#state")).ToContainTextAsync("pending");
@@ -83,7 +86,7 @@ public class ReviewPageTests
             Assert.Equal(3, ManualScores.Load(fx.Out).Count);
             await using (var server = ReviewServer.Start(GradesFolder.Open(fx.Out), port))
             {
-                await OpenAsync(page, server);
+                await OpenAsync(page, server, problems);
                 // The page opens at the one answer still pending.
                 await Expect(page.Locator("#question")).ToContainTextAsync(Saturation);
                 await Expect(page.Locator("#student")).ToHaveTextAsync("bob");
@@ -127,10 +130,14 @@ public class ReviewPageTests
         Assert.Contains("Score: 4 / 7", bobFeedback);
     }
 
-    private static async Task OpenAsync(IPage page, ReviewServer server)
+    private static async Task OpenAsync(IPage page, ReviewServer server, List<string> problems)
     {
         await page.GotoAsync(server.Url.AbsoluteUri);
-        await page.WaitForSelectorAsync("html[data-ready='true']", new() { Timeout = 30_000 });
+        try { await page.WaitForSelectorAsync("html[data-ready='true']"); }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"the page did not load: {await page.TextContentAsync("#question")}; {string.Join("; ", problems)}");
+        }
     }
 
     // The student's written-answer entries of results.json, by grade_id.

@@ -1,4 +1,5 @@
 using DlCourse.Cli.Grading.Manual;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading.Review;
 
@@ -45,7 +46,7 @@ public sealed class GradesFolder
             index = source is not null ? GradesIndex.FromSource(source)
                 : GradesIndex.Load(full) ?? throw new ReviewException($"{root} has no {GradesIndex.FileName} (it was graded by an older dlcourse): pass --source, or grade again.");
         }
-        catch (Exception e) when (e is InvalidDataException or Notebooks.NotebookFormatException) { throw new ReviewException(e.Message); }
+        catch (Exception e) when (e is InvalidDataException or NotebookFormatException) { throw new ReviewException(e.Message); }
 
         ManualScores scores;
         try { scores = ManualScores.Load(full); }
