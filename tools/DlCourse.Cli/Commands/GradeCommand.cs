@@ -60,6 +60,8 @@ public static class GradeCommand
                 task.Description = "graded";
             });
         Console.WriteLine($"{results.Count} submissions graded; gradebook: {Path.Combine(options.Out, "gradebook.csv")}");
+        var pending = results.Sum(r => r.Questions.Sum(q => q.Written.Count(w => w.Pending)));
+        if (pending > 0) Console.WriteLine($"{pending} written answers are pending manual review: dlcourse review --grades {options.Out}");
         return 0;
     }
 }
