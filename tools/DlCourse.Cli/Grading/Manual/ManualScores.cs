@@ -31,9 +31,9 @@ public sealed class ManualScores
         Document? document;
         try { document = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Json); }
         catch (JsonException e) { throw new InvalidDataException($"{path} is not valid JSON ({e.Message}); fix it or restore it from a backup.", e); }
-        foreach (var (student, notebooks) in document?.Students ?? [])
-        foreach (var (notebook, answers) in notebooks ?? [])
-        foreach (var (gradeId, score) in answers ?? [])
+        foreach (var (student, notebooks) in document?.Students ?? new())
+        foreach (var (notebook, answers) in notebooks ?? new())
+        foreach (var (gradeId, score) in answers ?? new())
         {
             if (score is null || !double.IsFinite(score.Points) || score.Points < 0 || string.IsNullOrEmpty(score.AnswerHash))
                 throw new InvalidDataException($"{path}: the score of {student}, {notebook}, {gradeId} needs finite non-negative points and an answer_hash.");
@@ -63,9 +63,13 @@ public sealed class ManualScores
     /// <summary>Writes <c>manual-scores.json</c> into <paramref name="gradesDir"/> atomically (temporary file, then rename).</summary>
     public void Save(string gradesDir)
     {
-        var document = new Document(1, scores.ToDictionary(s => s.Key,
-            s => s.Value.Where(n => n.Value.Count > 0).ToDictionary(n => n.Key, n => (Dictionary<string, ManualScore>?)new(n.Value)))
-            .Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => (Dictionary<string, Dictionary<string, ManualScore>?>?)s.Value));
+        var students = new Dictionary<string, Dictionary<string, Dictionary<string, ManualScore>>>();
+        foreach (var (student, notebooks) in scores)
+        {
+            var kept = notebooks.Where(n => n.Value.Count > 0).ToDictionary(n => n.Key, n => new Dictionary<string, ManualScore>(n.Value));
+            if (kept.Count > 0) students[student] = kept;
+        }
+        var document = new Document(1, students);
         AtomicFile.WriteAllText(Path.Combine(gradesDir, FileName), JsonSerializer.Serialize(document, Json) + "\n");
     }
 
@@ -76,5 +80,6 @@ public sealed class ManualScores
         answers[gradeId] = score;
     }
 
-    private sealed record Document(int Version, Dictionary<string, Dictionary<string, Dictionary<string, ManualScore>?>?>? Students);
+    // Nulls in a hand-edited file are read as "nothing there" (see Load), whatever the annotations say.
+    private sealed record Document(int Version, Dictionary<string, Dictionary<string, Dictionary<string, ManualScore>>> Students);
 }
