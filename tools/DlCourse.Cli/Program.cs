@@ -12,6 +12,7 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
     ReleaseCommand.Create(),
     SelfCheckCommand.Create(),
     GradeCommand.Create(),
+    ReviewCommand.Create(),
     GradescopeCommand.Create(),
     KernelCommand.Create(),
     ExportCommand.Create(),

@@ -5,42 +5,14 @@ using DlCourse.Cli.Notebooks;
 namespace DlCourse.Tests.Grading;
 
 /// <summary>
-/// The grader's bookkeeping (scoring, restarts, files, reruns) with a stand-in worker: a test cell passes when the
-/// notebook's code solution cell ran and holds no stub and no WRONG; a cell containing CRASH kills the worker.
+/// The grader's bookkeeping (scoring, restarts, files, reruns) with a stand-in worker (<see cref="StandInExecutor"/>).
 /// The real sandboxed worker is exercised by <see cref="HostileSubmissionTests"/>.
 /// </summary>
 public class GraderTests
 {
-    private sealed class FakeExecutor : INotebookExecutor
+    private static (Grader, StandInExecutor) Make(GradingFixture fx)
     {
-        public int Runs;
-        public Func<Notebook, Exception?>? FailWith;
-
-        public Task<ExecutionRun> ExecuteAsync(Notebook notebook, string workingDirectory, Sandbox sandbox, CancellationToken cancellation)
-        {
-            Interlocked.Increment(ref Runs);
-            if (FailWith?.Invoke(notebook) is { } e) throw e;
-            var executed = notebook.Clone();
-            var outcomes = new List<CellOutcome>();
-            bool dead = false, solved = false, stub = false;
-            foreach (var cell in executed.Cells)
-            {
-                var text = cell.Source;
-                var role = GradingCell.Of(cell);
-                if (dead) { outcomes.Add(new CellOutcome(CellOutcomeStatus.NotRun, "", null)); continue; }
-                if (cell.Kind != CellKind.Code) { outcomes.Add(new CellOutcome(CellOutcomeStatus.Ok, "", null)); continue; }
-                if (text.Contains("CRASH")) { dead = true; outcomes.Add(new CellOutcome(CellOutcomeStatus.Crashed, "", null)); continue; }
-                if (role.IsSolution) (solved, stub) = (!text.Contains("NotImplementedException") && !text.Contains("WRONG"), text.Contains("NotImplementedException"));
-                if (role.IsTest && !solved) outcomes.Add(new CellOutcome(CellOutcomeStatus.Error, "", stub ? "System.NotImplementedException: The method or operation is not implemented." : "CheckFailed: wrong answer"));
-                else outcomes.Add(new CellOutcome(CellOutcomeStatus.Ok, role.IsTest ? "✓ ok" : "", null));
-            }
-            return Task.FromResult(new ExecutionRun(executed, outcomes));
-        }
-    }
-
-    private static (Grader, FakeExecutor) Make(GradingFixture fx)
-    {
-        var executor = new FakeExecutor();
+        var executor = new StandInExecutor();
         return (new Grader(executor, new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 2, CellTimeoutSeconds: 5)), executor);
     }
 
@@ -123,7 +95,7 @@ public class GraderTests
         fx.StudentWith("hank", "f1q2-impl", "static int SumTo(int n) => Enumerable.Range(1, n).Sum();\nstatic double Mean(double[] xs) => xs.Average();");
         using var interrupt = new CancellationTokenSource();
         // Ctrl-C (or a kill) arrives while hank is being graded.
-        var executor = new FakeExecutor { FailWith = nb => nb.ToJson().Contains("Enumerable.Range(1, n).Sum()") ? Cancel(interrupt) : null };
+        var executor = new StandInExecutor { FailWith = nb => nb.ToJson().Contains("Enumerable.Range(1, n).Sum()") ? Cancel(interrupt) : null };
         var options = new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 1, CellTimeoutSeconds: 5);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new Grader(executor, options).GradeAllAsync(cancellation: interrupt.Token));
@@ -159,7 +131,7 @@ public class GraderTests
         using var fx = new GradingFixture();
         fx.Student("ivy", GradingFixture.Correct);
         fx.Student("jack", GradingFixture.Correct);
-        var executor = new FakeExecutor { FailWith = nb => nb.Cells.Any(c => c.Source.Contains("Mean")) ? new IOException("disk full") : null };
+        var executor = new StandInExecutor { FailWith = nb => nb.Cells.Any(c => c.Source.Contains("Mean")) ? new IOException("disk full") : null };
         var options = new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 2, CellTimeoutSeconds: 5);
 
         var results = await new Grader(executor, options).GradeAllAsync();
@@ -176,7 +148,7 @@ public class GraderTests
         using var fx = new GradingFixture();
         fx.Student("only", GradingFixture.Correct);
         var single = Path.Combine(fx.Submissions, "only");
-        var executor = new FakeExecutor();
+        var executor = new StandInExecutor();
         var result = Assert.Single(await new Grader(executor, new GradeOptions(fx.Source, single, fx.Out)).GradeAllAsync());
         Assert.Equal(7, result.Score);
         Assert.True(File.Exists(Path.Combine(fx.Out, "results.json")));

@@ -3,11 +3,13 @@ using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Tests.Grading;
 
-/// <summary>A throwaway copy of the fixture course (two notebooks, 7 points), its release, and helpers to write student submissions.</summary>
+/// <summary>A throwaway copy of a fixture course (by default two notebooks, 7 points), its release, and helpers to write student submissions.</summary>
 public sealed class GradingFixture : IDisposable
 {
     public const string Q1 = "f1-fixture/q1-squares.ipynb";
     public const string Q2 = "f1-fixture/q2-sums.ipynb";
+    /// <summary>The one notebook of the "written" course: 2 test points and two written answers (2 and 3 points).</summary>
+    public const string W1 = "w1-written/q1-explain.ipynb";
 
     /// <summary>Correct answers, keyed by solution grade_id, written the way a student would.</summary>
     public static readonly IReadOnlyDictionary<string, string> Correct = new Dictionary<string, string>
@@ -22,24 +24,27 @@ public sealed class GradingFixture : IDisposable
     public string Submissions => Path.Combine(Root, "submissions");
     public string Out => Path.Combine(Root, "out");
 
-    public GradingFixture()
+    public GradingFixture() : this("course") { }
+
+    /// <param name="course">A folder under Grading/Fixtures: "course" or "written".</param>
+    public GradingFixture(string course)
     {
         // The sandboxed worker runs as another user and must reach the source folder (its working directory).
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Root, (UnixFileMode)0b111_101_101);
-        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Grading", "Fixtures", "course"), Source);
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "Grading", "Fixtures", course), Source);
         Releaser.ReleaseAll([Source], Released);
         Directory.CreateDirectory(Submissions);
     }
 
-    public static Notebook LoadFixture(string relative) =>
-        Notebook.Load(Path.Combine(AppContext.BaseDirectory, "Grading", "Fixtures", "course", relative));
+    public static Notebook LoadFixture(string relative, string course = "course") =>
+        Notebook.Load(Path.Combine(AppContext.BaseDirectory, "Grading", "Fixtures", course, relative));
 
     public Notebook ReleasedNotebook(string relative) => Notebook.Load(Path.Combine(Released, relative));
 
     /// <summary>A student who starts from the released notebooks and fills in the given solution cells (others stay stubs).</summary>
     public string Student(string name, IReadOnlyDictionary<string, string> answers, Func<string, Notebook, Notebook>? edit = null)
     {
-        foreach (var relative in new[] { Q1, Q2 })
+        foreach (var relative in Releaser.FindNotebooks([Released]).Select(n => n.Relative).Order(StringComparer.Ordinal))
         {
             var nb = ReleasedNotebook(relative);
             foreach (var cell in nb.Cells)

@@ -29,7 +29,8 @@ public static class GradeCommand
                 Console.Error.WriteLine("grade: interrupted; the students already graded are saved, and a rerun goes on from there.");
                 return 130;
             }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MalformedSolutionException or NotebookFormatException)
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MalformedSolutionException or NotebookFormatException
+                                       or InvalidDataException)
             {
                 Console.Error.WriteLine($"grade: {e.Message}");
                 return 1;
@@ -59,6 +60,8 @@ public static class GradeCommand
                 task.Description = "graded";
             });
         Console.WriteLine($"{results.Count} submissions graded; gradebook: {Path.Combine(options.Out, "gradebook.csv")}");
+        var pending = results.Sum(r => r.Questions.Sum(q => q.Written.Count(w => w.Pending)));
+        if (pending > 0) Console.WriteLine($"{pending} written answers are pending manual review: dlcourse review --grades {options.Out}");
         return 0;
     }
 }

@@ -26,12 +26,15 @@ public static class SelfCheckCommand
                     Console.Error.WriteLine($"self-check: {e.Message}");
                     return 2;
                 }
-                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(notebook)}[/]: {result.Score:0.##}/{result.MaxScore:0.##} points from the visible tests (hidden tests are added when graded)");
+                var codePoints = result.Tests.Sum(t => t.MaxScore);
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(notebook)}[/]: {result.Tests.Sum(t => t.Score):0.##}/{codePoints:0.##} points from the visible tests (hidden tests are added when graded)");
                 foreach (var test in result.Tests)
                 {
                     AnsiConsole.MarkupLine($"  {(test.Passed ? "[green]✓ passes[/]" : "[red]✗ fails [/]")} {Markup.Escape(test.GradeId)} ({test.Score:0.##}/{test.MaxScore:0.##})");
                     if (!test.Passed && test.Output.Length > 0) Console.WriteLine(Indent(test.Output));
                 }
+                foreach (var written in result.Written)
+                    AnsiConsole.MarkupLine($"  [grey]✎ {Markup.Escape(written.GradeId)} ({written.MaxScore:0.##} points) is a written answer, scored by hand after grading: {(written.Answer.Trim().Length == 0 || written.Answer.Trim() == "YOUR ANSWER HERE" ? "not written yet" : "written")}[/]");
                 foreach (var note in result.Notes) Console.WriteLine($"  note: {note}");
                 if (result.Tests.Any(t => !t.Passed) || result.Notes.Count > 0) failures++;
             }

@@ -10,11 +10,8 @@ public sealed record PrintResult(IReadOnlyList<string> RequestedUrls, IReadOnlyL
 /// <summary>A headless Chromium, driven by Playwright, that prints report pages to PDF; start once and reuse it for a batch.</summary>
 public sealed class PdfBrowser : IAsyncDisposable
 {
-    /// <summary>Debian's Chromium unless <c>DLCOURSE_CHROMIUM</c> names another; Playwright's own browser downloads are never used.</summary>
-    public static string ExecutablePath => Environment.GetEnvironmentVariable("DLCOURSE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-
-    private static readonly string[] Args =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+    /// <summary>The Chromium that is started (<see cref="Chromium.ExecutablePath"/>).</summary>
+    public static string ExecutablePath => Chromium.ExecutablePath;
 
     // A4 less the side margins below, in CSS pixels: pages are laid out at the width they are printed at, so charts fit.
     private const int ContentWidthPx = 688;
@@ -34,25 +31,8 @@ public sealed class PdfBrowser : IAsyncDisposable
     /// <summary>Starts Chromium (<see cref="ExecutablePath"/> unless given); throws <see cref="ExportException"/> saying what to install when it cannot.</summary>
     public static async Task<PdfBrowser> StartAsync(string? executablePath = null)
     {
-        var executable = executablePath ?? ExecutablePath;
-        if (!File.Exists(executable))
-            throw new ExportException($"Chromium is not installed (looked for {executable}): install it with `apt-get install chromium` or run environment/setup.sh");
-        IPlaywright playwright;
-        try { playwright = await Playwright.CreateAsync(); }
-        catch (Exception e)
-        {
-            throw new ExportException($"Playwright's driver did not start ({FirstLine(e.Message)}); rebuild the tool so that its .playwright folder is next to it", e);
-        }
-        try
-        {
-            var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Args = Args, Headless = true });
-            return new PdfBrowser(playwright, browser);
-        }
-        catch (Exception e)
-        {
-            playwright.Dispose();
-            throw new ExportException($"Chromium at {executable} did not start ({FirstLine(e.Message)}); reinstall it with `apt-get install chromium` or run environment/setup.sh", e);
-        }
+        var (playwright, browser) = await Chromium.LaunchAsync(executablePath);
+        return new PdfBrowser(playwright, browser);
     }
 
     /// <summary>Opens <paramref name="htmlPath"/>, waits for math and charts, and writes the PDF atomically to <paramref name="pdfPath"/>.</summary>
@@ -134,6 +114,4 @@ public sealed class PdfBrowser : IAsyncDisposable
         await browser.DisposeAsync();
         playwright.Dispose();
     }
-
-    private static string FirstLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? s;
 }

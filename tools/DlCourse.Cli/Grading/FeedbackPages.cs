@@ -10,6 +10,15 @@ internal sealed record FeedbackPages(IReadOnlyDictionary<string, string> Links, 
 {
     public const string Folder = "feedback";
 
+    /// <summary>The pages an earlier run rendered, without rendering again: for rewriting feedback.html after a manual score.</summary>
+    public static FeedbackPages Existing(string studentOut, IEnumerable<string> notebooks)
+    {
+        var executed = notebooks.Where(n => File.Exists(Path.Combine(studentOut, n))).ToList();
+        var links = executed.Select(n => (Notebook: n, Page: $"{Folder}/{Path.ChangeExtension(n, ".html").Replace('\\', '/')}"))
+            .Where(p => File.Exists(Path.Combine(studentOut, p.Page))).ToDictionary(p => p.Notebook, p => p.Page);
+        return new FeedbackPages(links, executed.Count > 0 && links.Count == 0 ? "notebook pages not rendered (see the grading run's output)" : null);
+    }
+
     /// <summary>Exports the executed notebooks under <paramref name="studentOut"/>; an export failure becomes <see cref="Note"/>, never an exception.</summary>
     public static async Task<FeedbackPages> WriteAsync(string studentOut, IEnumerable<string> notebooks)
     {
@@ -23,6 +32,7 @@ internal sealed record FeedbackPages(IReadOnlyDictionary<string, string> Links, 
             {
                 var copy = Notebook.Load(Path.Combine(studentOut, relative)).Clone();
                 copy.RemoveCells(c => GradingCell.Of(c).IsHidden);
+                Releaser.StripRubrics(copy);
                 copy.Save(Path.Combine(work.FullName, relative));
             }
             var written = await NotebookExporter.ExportAsync([work.FullName],

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DlCourse.Cli.Grading.Manual;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
@@ -13,11 +14,11 @@ public sealed record GradeProgress(string Student, bool Finished, bool Skipped, 
 /// <summary>
 /// Grades every submission against the source notebooks: assembles each notebook, runs it in a sandboxed worker
 /// (again without a cell that killed the worker), scores its test cells and writes the results atomically, one
-/// student at a time, so an interrupted run keeps what it finished and a rerun skips it.
+/// student at a time, so an interrupted run keeps what it finished and a rerun skips it. Manual scores of written answers
+/// (<see cref="ManualScores"/>) are merged on every run, also into the students a rerun skips.
 /// </summary>
 public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 {
-    private const string InternalResults = "grading.json";
     private const long MaxNotebookBytes = 50L << 20;
     private readonly object gradebookLock = new();
 
@@ -31,6 +32,9 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             if (OperatingSystem.IsWindows()) Directory.CreateDirectory(options.Out);
             else Directory.CreateDirectory(options.Out, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+        // Read before anything runs: a malformed scores file stops the run instead of publishing every written answer as pending.
+        var manual = ManualScores.Load(options.Out);
+        GradesIndex.FromSource(options.Source).Save(options.Out);
         var sourceRoot = File.Exists(options.Source) ? Path.GetDirectoryName(Path.GetFullPath(options.Source))! : Path.GetFullPath(options.Source);
         var sourceHash = Hash(sourceRoot, sources.Select(s => s.Path));
         var results = new SubmissionResult?[students.Count];
@@ -43,8 +47,11 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
                 var student = students[i];
                 var fingerprint = sourceHash + ":" + Hash(student.Root, Directory.EnumerateFiles(student.Root, "*.ipynb", SearchOption.AllDirectories)
                     .Where(f => !IsInside(f, options.Out)));
-                if (ResultsWriter.ReadInternal(Path.Combine(student.Out, InternalResults)) is { } done && done.Fingerprint == fingerprint)
+                if (ResultsWriter.ReadInternal(Path.Combine(student.Out, GradedFiles.InternalResults)) is { } done && done.Fingerprint == fingerprint)
                 {
+                    // Not run again, but the manual scores may have changed since: rewrite only the result files.
+                    done = ManualMerge.Apply(done, manual);
+                    GradedFiles.WriteStudent(student.Out, done, FeedbackPages.Existing(student.Out, done.Questions.Select(q => q.Notebook)));
                     results[i] = done;
                     progress?.Report(new GradeProgress(student.Name, true, true, done, students.Count));
                     return;
@@ -53,7 +60,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
                 slots.TryTake(out var slot);
                 try
                 {
-                    var result = await GradeStudentAsync(student, sources, fingerprint, slot, ct);
+                    var result = ManualMerge.Apply(await GradeStudentAsync(student, sources, fingerprint, slot, ct), manual);
                     results[i] = result;
                     await WriteAsync(student, result);
                     WriteGradebook(results, sources);
@@ -83,7 +90,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             {
                 // The grader's own failure (not the student's): report it, grade the rest, and retry this student on a rerun.
                 complete = false;
-                var max = Notebook.Load(source.Path).Cells.Select(GradingCell.Of).Where(r => r.IsTest).Sum(r => r.Points);
+                var max = Notebook.Load(source.Path).Cells.Select(GradingCell.Of).Where(r => r.IsTest || r.IsWrittenAnswer).Sum(r => r.Points);
                 questions.Add(new QuestionResult(source.Relative, 0, max, [],
                     [$"{source.Relative}: the grader failed on this notebook ({e.GetType().Name}: {e.Message}); please tell the course staff."]));
             }
@@ -98,9 +105,10 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var name = source.Relative;
         var notes = new List<string>();
         var tests = sourceNotebook.Cells.Select(GradingCell.Of).Where(r => r.IsTest).ToList();
-        double max = tests.Sum(t => t.Points);
+        var missingAnswers = WrittenAnswers.Missing(sourceNotebook, name);
+        double max = tests.Sum(t => t.Points) + missingAnswers.Sum(w => w.MaxScore);
         QuestionResult Zero(string why) => new(name, 0, max,
-            tests.Select(t => new TestResult(name, t.GradeId ?? "?", 0, t.Points, t.IsHidden, false, $"not run: {why}")).ToList(), [why]);
+            tests.Select(t => new TestResult(name, t.GradeId ?? "?", 0, t.Points, t.IsHidden, false, $"not run: {why}")).ToList(), [why], missingAnswers);
 
         var path = FindSubmission(student.Root, source);
         if (path is null) return (Zero($"{name} was not found in your submission."), []);
@@ -129,7 +137,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             bool passed = o.Status == CellOutcomeStatus.Ok;
             results.Add(new TestResult(name, role.GradeId ?? $"cell {i + 1}", passed ? role.Points : 0, role.Points, role.IsHidden, passed, Describe(o)));
         }
-        return (new QuestionResult(name, results.Sum(r => r.Score), max, results, notes), sandboxNotes);
+        return (new QuestionResult(name, results.Sum(r => r.Score), max, results, notes, WrittenAnswers.Of(assembled, name)), sandboxNotes);
     }
 
     /// <summary>Runs the notebook; when a cell kills the worker, runs it again without that cell, so later tests still count.</summary>
@@ -206,20 +214,16 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + $"\n… ({s.Length - max} more characters)";
 
-    private async Task WriteAsync(Student student, SubmissionResult result)
+    private static async Task WriteAsync(Student student, SubmissionResult result)
     {
-        AtomicFile.WriteAllText(Path.Combine(student.Out, "results.json"), ResultsWriter.GradescopeJson(result));
         var pages = await FeedbackPages.WriteAsync(student.Out, result.Questions.Select(q => q.Notebook));
-        AtomicFile.WriteAllText(Path.Combine(student.Out, "feedback.html"), ResultsWriter.FeedbackHtml(result, pages));
-        // Written last: its presence with a matching fingerprint marks the student as done.
-        AtomicFile.WriteAllText(Path.Combine(student.Out, InternalResults), ResultsWriter.InternalJson(result));
+        GradedFiles.WriteStudent(student.Out, result, pages);
     }
 
     private void WriteGradebook(SubmissionResult?[] results, List<SourceNotebook> sources)
     {
         lock (gradebookLock)
-            AtomicFile.WriteAllText(Path.Combine(options.Out, "gradebook.csv"),
-                ResultsWriter.Gradebook(results.Where(r => r is not null)!, sources.Select(s => s.Relative).ToList()));
+            GradedFiles.WriteGradebook(options.Out, results.Where(r => r is not null)!, sources.Select(s => s.Relative).ToList());
     }
 
     private List<Student> FindStudents(List<SourceNotebook> sources)

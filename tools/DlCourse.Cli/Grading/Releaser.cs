@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DlCourse.Cli.Commands;
 using DlCourse.Cli.Notebooks;
 
@@ -50,8 +51,20 @@ internal static class Releaser
             else AddLines(outsideLines, text);
         }
         released.RemoveCells(c => GradingCell.Of(c).IsHidden);
+        StripRubrics(released);
         VerifyNoSolutionText(released, solutionLines, outsideLines, name);
         return released;
+    }
+
+    /// <summary>Removes every cell's <c>"dlcourse": {"rubric": …}</c> (the marking scheme of a written answer), and the key when nothing else is left in it.</summary>
+    public static void StripRubrics(Notebook notebook)
+    {
+        foreach (var cell in notebook.Cells)
+        {
+            if (cell.Metadata["dlcourse"] is not JsonObject dl) continue;
+            dl.Remove("rubric");
+            if (dl.Count == 0) cell.Metadata.Remove("dlcourse");
+        }
     }
 
     /// <summary>Releases every notebook under the sources into <paramref name="outDir"/>; nothing is written if any notebook is malformed.</summary>
@@ -80,6 +93,8 @@ internal static class Releaser
     // Defence in depth: a solution line may survive only where the same line is also part of the released text by design.
     private static void VerifyNoSolutionText(Notebook released, List<string> solutionLines, HashSet<string> outsideLines, string name)
     {
+        if (released.Cells.FirstOrDefault(c => GradingCell.Rubric(c) is not null) is { } withRubric)
+            throw new InvalidOperationException($"{name}: release left the rubric of cell {withRubric.Index + 1} in the output.");
         var output = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cell in released.Cells) AddLines(output, cell.Source);
         // The stubs themselves are released on purpose (a pristine copy's solutions are the stubs).

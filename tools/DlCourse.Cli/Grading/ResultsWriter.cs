@@ -19,7 +19,8 @@ internal static class ResultsWriter
         foreach (var (question, q) in result.Questions.Select((q, i) => (q, i + 1)))
         {
             if (question.Tests.Count == 0)
-                tests.Add(new JsonObject { ["name"] = $"{question.Notebook}", ["score"] = 0, ["max_score"] = question.MaxScore, ["output"] = string.Join("\n", question.Notes), ["visibility"] = "visible" });
+                tests.Add(new JsonObject { ["name"] = $"{question.Notebook}", ["score"] = 0, ["max_score"] = question.MaxScore - question.Written.Sum(w => w.MaxScore),
+                    ["output"] = string.Join("\n", question.Notes), ["visibility"] = "visible" });
             foreach (var (test, t) in question.Tests.Select((t, i) => (t, i + 1)))
                 tests.Add(new JsonObject
                 {
@@ -30,8 +31,20 @@ internal static class ResultsWriter
                     ["output"] = test.Output,
                     ["visibility"] = test.Hidden ? "after_published" : "visible",
                 });
+            foreach (var (answer, w) in question.Written.Select((w, i) => (w, question.Tests.Count + i + 1)))
+                tests.Add(new JsonObject
+                {
+                    ["name"] = $"{question.Notebook}: {answer.GradeId} (written answer)",
+                    ["number"] = $"{q}.{w}",
+                    ["score"] = answer.Score ?? 0,
+                    ["max_score"] = answer.MaxScore,
+                    ["output"] = WrittenOutput(answer),
+                    ["visibility"] = "visible",
+                });
         }
         var notes = result.Notes.Concat(result.Questions.SelectMany(q => q.Notes)).ToList();
+        var pending = result.Questions.Sum(q => q.Written.Count(w => w.Pending));
+        if (pending > 0) notes.Add($"{pending} written {(pending == 1 ? "answer is" : "answers are")} pending manual review; {(pending == 1 ? "it counts" : "they count")} once reviewed.");
         var root = new JsonObject
         {
             ["score"] = result.Score,
@@ -44,16 +57,30 @@ internal static class ResultsWriter
         return root.ToJsonString(Indented) + "\n";
     }
 
-    /// <summary>One row per student: total, maximum and one score column per notebook.</summary>
+    /// <summary>What results.json says about a written answer: pending (and why, if a score no longer counts), or the reviewer's score and comment.</summary>
+    public static string WrittenOutput(WrittenResult answer) => answer.Pending
+        ? PendingText + (answer.Note is { } note ? $" ({note})" : "")
+        : $"reviewed: {Num(answer.Score!.Value)} / {Num(answer.MaxScore)}" + (answer.Comment is { Length: > 0 } c ? $"\n{c}" : "");
+
+    public const string PendingText = "pending manual review";
+
+    /// <summary>One row per student: total, maximum, one score column per notebook, and one per written answer ("pending" until reviewed).</summary>
     public static string Gradebook(IEnumerable<SubmissionResult> results, IReadOnlyList<string> notebooks)
     {
+        var all = results.OrderBy(r => r.Student, StringComparer.Ordinal).ToList();
+        var written = all.SelectMany(r => r.Questions).SelectMany(q => q.Written).Select(w => (w.Notebook, w.GradeId)).Distinct()
+            .OrderBy(w => IndexOf(notebooks, w.Notebook)).ToList();
         var sb = new StringBuilder();
-        sb.AppendLine(string.Join(',', new[] { "student", "score", "max_score" }.Concat(notebooks).Append("notes").Select(Csv)));
-        foreach (var r in results.OrderBy(r => r.Student, StringComparer.Ordinal))
+        sb.AppendLine(string.Join(',', new[] { "student", "score", "max_score" }.Concat(notebooks)
+            .Concat(written.Select(w => $"{w.GradeId} (written)")).Append("notes").Select(Csv)));
+        foreach (var r in all)
         {
             var cells = new List<string> { r.Student, Num(r.Score), Num(r.MaxScore) };
             foreach (var nb in notebooks)
                 cells.Add(r.Questions.FirstOrDefault(q => q.Notebook == nb) is { } q ? Num(q.Score) : "");
+            foreach (var (nb, id) in written)
+                cells.Add(r.Questions.Where(q => q.Notebook == nb).SelectMany(q => q.Written).FirstOrDefault(w => w.GradeId == id) is { } w
+                    ? w.Score is { } s ? Num(s) : "pending" : "");
             cells.Add(string.Join(" | ", r.Notes.Concat(r.Questions.SelectMany(q => q.Notes))).ReplaceLineEndings(" "));
             sb.AppendLine(string.Join(',', cells.Select(Csv)));
         }
@@ -71,11 +98,13 @@ internal static class ResultsWriter
             <html lang="en"><head><meta charset="utf-8"><title>Feedback: {{H(result.Student)}}</title>
             <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
             table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
-            .pass{color:#176f2c}.fail{color:#a4161a}pre{white-space:pre-wrap;margin:0;font-size:.85rem}</style></head><body>
+            .pass{color:#176f2c}.fail{color:#a4161a}.pending{color:#8a5a00}table.written{margin-bottom:1rem}pre{white-space:pre-wrap;margin:0;font-size:.85rem}</style></head><body>
             <h1>Feedback for {{H(result.Student)}}</h1>
             <p><strong>Score: {{Num(result.Score)}} / {{Num(result.MaxScore)}}</strong></p>
 
             """);
+        if (result.Questions.Sum(q => q.Written.Count(w => w.Pending)) is > 0 and var pending)
+            sb.Append($"<p class=\"pending\">{pending} written {(pending == 1 ? "answer" : "answers")} {PendingText}.</p>\n");
         var notes = pages?.Note is { } note ? result.Notes.Append(note).ToList() : result.Notes;
         if (notes.Count > 0) sb.Append("<ul>").Append(string.Concat(notes.Select(n => $"<li>{H(n)}</li>"))).Append("</ul>\n");
         foreach (var q in result.Questions)
@@ -83,6 +112,7 @@ internal static class ResultsWriter
             var link = pages?.Links.GetValueOrDefault(q.Notebook) is { } href ? $" <small><a href=\"{H(Uri.EscapeDataString(href).Replace("%2F", "/"))}\">notebook</a></small>" : "";
             sb.Append($"<h2>{H(q.Notebook)}: {Num(q.Score)} / {Num(q.MaxScore)}{link}</h2>\n");
             if (q.Notes.Count > 0) sb.Append("<ul>").Append(string.Concat(q.Notes.Select(n => $"<li>{H(n)}</li>"))).Append("</ul>\n");
+            AppendWritten(sb, q.Written);
             if (q.Tests.Count == 0) continue;
             sb.Append("<table><tr><th>test</th><th>points</th><th>result</th></tr>\n");
             foreach (var t in q.Tests)
@@ -92,6 +122,24 @@ internal static class ResultsWriter
         }
         sb.Append("</body></html>\n");
         return sb.ToString();
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string item)
+    {
+        for (int i = 0; i < list.Count; i++) if (list[i] == item) return i;
+        return list.Count;
+    }
+
+    private static void AppendWritten(StringBuilder sb, IReadOnlyList<WrittenResult> written)
+    {
+        static string H(string s) => WebUtility.HtmlEncode(s);
+        if (written.Count == 0) return;
+        sb.Append("<table class=\"written\"><tr><th>written answer</th><th>points</th><th>reviewer's comment</th></tr>\n");
+        foreach (var w in written)
+            sb.Append($"<tr><td>{H(w.GradeId)}</td>" + (w.Score is { } score
+                ? $"<td>{Num(score)} / {Num(w.MaxScore)}</td><td><pre>{H(w.Comment ?? "")}</pre></td></tr>\n"
+                : $"<td class=\"pending\">{PendingText}</td><td><pre>{H(w.Note ?? "")}</pre></td></tr>\n"));
+        sb.Append("</table>\n");
     }
 
     // A hidden test's output can show its inputs and expected values; the page says only whether it passed.

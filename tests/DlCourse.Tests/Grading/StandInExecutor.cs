@@ -1,0 +1,35 @@
+using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
+
+namespace DlCourse.Tests.Grading;
+
+/// <summary>
+/// A stand-in for the sandboxed worker: a test cell passes when the notebook's code solution cell ran and holds no stub
+/// and no WRONG; a cell containing CRASH kills the worker. Markdown cells "run" without output.
+/// </summary>
+internal sealed class StandInExecutor : INotebookExecutor
+{
+    public int Runs;
+    public Func<Notebook, Exception?>? FailWith;
+
+    public Task<ExecutionRun> ExecuteAsync(Notebook notebook, string workingDirectory, Sandbox sandbox, CancellationToken cancellation)
+    {
+        Interlocked.Increment(ref Runs);
+        if (FailWith?.Invoke(notebook) is { } e) throw e;
+        var executed = notebook.Clone();
+        var outcomes = new List<CellOutcome>();
+        bool dead = false, solved = false, stub = false;
+        foreach (var cell in executed.Cells)
+        {
+            var text = cell.Source;
+            var role = GradingCell.Of(cell);
+            if (dead) { outcomes.Add(new CellOutcome(CellOutcomeStatus.NotRun, "", null)); continue; }
+            if (cell.Kind != CellKind.Code) { outcomes.Add(new CellOutcome(CellOutcomeStatus.Ok, "", null)); continue; }
+            if (text.Contains("CRASH")) { dead = true; outcomes.Add(new CellOutcome(CellOutcomeStatus.Crashed, "", null)); continue; }
+            if (role.IsSolution) (solved, stub) = (!text.Contains("NotImplementedException") && !text.Contains("WRONG"), text.Contains("NotImplementedException"));
+            if (role.IsTest && !solved) outcomes.Add(new CellOutcome(CellOutcomeStatus.Error, "", stub ? "System.NotImplementedException: The method or operation is not implemented." : "CheckFailed: wrong answer"));
+            else outcomes.Add(new CellOutcome(CellOutcomeStatus.Ok, role.IsTest ? "✓ ok" : "", null));
+        }
+        return Task.FromResult(new ExecutionRun(executed, outcomes));
+    }
+}
