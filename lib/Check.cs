@@ -100,6 +100,21 @@ public static class Check
         Pass(what, $"{G(actual)} ≥ {G(bound)}");
     }
 
+    /// <summary>Every entry ≥ bound (NaN fails); reports the smallest entry and its index.</summary>
+    public static void AtLeast(IReadOnlyList<double> values, double bound, string what)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        int worst = -1;
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (double.IsNaN(values[i])) { worst = i; break; }
+            if (worst < 0 || values[i] < values[worst]) worst = i;
+        }
+        if (worst >= 0 && !(values[worst] >= bound))
+            throw new CheckFailedException($"{what}: entry [{worst}] = {G(values[worst])} is below {G(bound)}");
+        Pass(what, worst < 0 ? "0 entries" : $"{values.Count} entries, smallest {G(values[worst])} at [{worst}] ≥ {G(bound)}");
+    }
+
     /// <summary>smaller &lt; larger strictly, e.g. one method's loss beats another's (NaN fails).</summary>
     public static void Less(double smaller, double larger, string what)
     {

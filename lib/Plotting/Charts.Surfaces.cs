@@ -29,9 +29,14 @@ public static partial class Charts
         return Style(CSharpChart.Combine(layers), title, xTitle, yTitle);
     }
 
-    /// <summary>The class predicted at each point of the plane as coloured regions (boundaries where colours meet), with the data on top.</summary>
+    /// <summary>
+    /// The class predicted at each point of the plane as coloured regions (boundaries where colours meet), with the data
+    /// on top; <paramref name="lines"/> (e.g. the boundaries z_k = z_j) and <paramref name="marks"/> (e.g. where they meet)
+    /// are drawn over it.
+    /// </summary>
     public static GenericChart DecisionRegions(Func<double, double, int> classify, AxisRange x, AxisRange y, int classCount, string title,
-        Dataset? points = null, string xTitle = "x₁", string yTitle = "x₂", int resolution = 150)
+        Dataset? points = null, string xTitle = "x₁", string yTitle = "x₂", int resolution = 150,
+        IEnumerable<Series>? lines = null, IEnumerable<(string Name, double X, double Y)>? marks = null)
     {
         var xs = x.Grid(resolution);
         var ys = y.Grid(resolution);
@@ -48,6 +53,12 @@ public static partial class Charts
             Opacity: 0.35, ColorScale: StyleParam.Colorscale.NewCustom(scale.Select(s => Tuple.Create(s.Item1, s.Item2)).ToArray()));
         var layers = new List<GenericChart> { regions };
         if (points is not null) layers.AddRange(Scatter(points));
+        foreach (var line in lines ?? [])
+            layers.Add(CSharpChart.Line<double, double, string>(line.X.ToArray(), line.Y.ToArray(), Name: line.Name, ShowLegend: true,
+                LineColor: Color.fromString("black"), LineDash: StyleParam.DrawingStyle.Dash));
+        foreach (var (name, mx, my) in marks ?? [])
+            layers.Add(CSharpChart.Point<double, double, string>(new[] { mx }, new[] { my }, Name: name, ShowLegend: true,
+                MarkerColor: Color.fromString("black"), MarkerSymbol: StyleParam.MarkerSymbol.Star));
         return Style(CSharpChart.Combine(layers), title, xTitle, yTitle);
     }
 

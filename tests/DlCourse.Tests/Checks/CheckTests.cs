@@ -89,6 +89,9 @@ public class CheckTests
         Fails(() => Check.AtMost([0.1, 0.6, 0.2], 0.5, "one above"), "[1]");
         Fails(() => Check.AtMost([0.1, double.NaN, 0.2], 0.5, "nan entry"), "[1]");
         Fails(() => Check.AtMost([double.NaN, 0.1], 0.5, "nan first"), "[0]");
+        Check.AtLeast([0.5, 0.7, 0.9], 0.5, "all at least");
+        Fails(() => Check.AtLeast([0.6, 0.4, 0.9], 0.5, "one below"), "[1]");
+        Fails(() => Check.AtLeast([0.6, double.NaN, 0.9], 0.5, "nan entry"), "[1]");
     }
 
     [Fact]
