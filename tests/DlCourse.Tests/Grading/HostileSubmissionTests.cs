@@ -76,6 +76,29 @@ public sealed class HostileClass : IDisposable
             return nb;
         });
 
+        // Files that are not what they claim: the source's own notebook through a link, a folder linked to the source,
+        // a link loop, and a FIFO where a notebook should be (reading it would block the grader for ever).
+        var sourceQ1 = Path.Combine(Fx.Source, GradingFixture.Q1);
+        Fx.Student("symlink", GradingFixture.Correct);
+        File.Delete(Path.Combine(Fx.Submissions, "symlink", GradingFixture.Q1));
+        File.CreateSymbolicLink(Path.Combine(Fx.Submissions, "symlink", GradingFixture.Q1), sourceQ1);
+        Fx.StudentWith("linkedfolder", "f1q1-impl", "static double Square(double x) => 0;");
+        var linkedFolder = Path.GetDirectoryName(Path.Combine(Fx.Submissions, "linkedfolder", GradingFixture.Q1))!;
+        Directory.Delete(linkedFolder, recursive: true);
+        Directory.CreateSymbolicLink(linkedFolder, Path.GetDirectoryName(sourceQ1)!);
+        Fx.Student("loop", GradingFixture.Correct);
+        Directory.CreateSymbolicLink(Path.Combine(Fx.Submissions, "loop", "f1-fixture", "again"), Path.Combine(Fx.Submissions, "loop"));
+        Fx.Student("fifo", GradingFixture.Correct);
+        File.Delete(Path.Combine(Fx.Submissions, "fifo", GradingFixture.Q1));
+        System.Diagnostics.Process.Start("mkfifo", Path.Combine(Fx.Submissions, "fifo", GradingFixture.Q1))!.WaitForExit();
+
+        // Valid JSON of the wrong shape: a number where the grader reads a grade_id.
+        Fx.Student("badshape", GradingFixture.Correct, (relative, nb) =>
+        {
+            if (relative.Contains("q1")) nb.Json["cells"]![nb.Cells.First(c => GradingCell.Of(c).IsSolution).Index]!["metadata"]!["nbgrader"]!["grade_id"] = 17;
+            return nb;
+        });
+
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var options = new GradeOptions(Fx.Source, Fx.Submissions, Fx.Out, Jobs: 2, CellTimeoutSeconds: 5, MemoryMb: 384, MaxRestarts: 2);
         Results = new Grader(new RunnerExecutor(), options).GradeAllAsync().GetAwaiter().GetResult().ToDictionary(r => r.Student);
@@ -197,6 +220,33 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
         // One line of feedback, and nothing of the hidden tests in what the student sees.
         Assert.Single(Student(name).Question("q1-squares.ipynb").Notes, n => n.Contains("was not run"));
         Assert.DoesNotContain("hidden-test-marker", File.ReadAllText(Path.Combine(hostile.Fx.Out, name, "feedback.html")));
+    }
+
+    [Theory]
+    [InlineData("symlink", "symbolic link")]
+    [InlineData("fifo", "not a regular file")]
+    public void A_notebook_that_is_a_link_or_no_regular_file_is_not_read(string name, string reason)
+    {
+        AssertScores(name, 0);
+        Assert.Contains(reason, Q1Reason(name));
+        Assert.Contains("could not be read", Q1Reason(name));
+    }
+
+    [Fact]
+    public void A_notebook_of_the_wrong_shape_could_not_be_read_and_names_the_field()
+    {
+        AssertScores("badshape", 0);
+        Assert.Contains("could not be read", Q1Reason("badshape"));
+        Assert.Contains("grade_id", Q1Reason("badshape"));
+        Assert.DoesNotContain(Student("badshape").Questions.SelectMany(q => q.Notes), n => n.Contains("grader failed"));
+    }
+
+    [Fact]
+    public void A_folder_linked_to_the_source_earns_nothing_and_a_link_loop_does_not_stop_the_run()
+    {
+        Assert.Equal(0, Student("linkedfolder").Score);
+        Assert.Contains(Student("linkedfolder").Questions.SelectMany(q => q.Notes), n => n.Contains("symbolic link"));
+        Assert.Equal(7, Student("loop").Score);
     }
 
     [Fact]

@@ -19,7 +19,6 @@ public sealed record GradeProgress(string Student, bool Finished, bool Skipped, 
 /// </summary>
 public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 {
-    private const long MaxNotebookBytes = 50L << 20;
     private readonly object gradebookLock = new();
 
     public async Task<IReadOnlyList<SubmissionResult>> GradeAllAsync(IProgress<GradeProgress>? progress = null, CancellationToken cancellation = default)
@@ -45,7 +44,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             async (i, ct) =>
             {
                 var student = students[i];
-                var fingerprint = sourceHash + ":" + Hash(student.Root, Directory.EnumerateFiles(student.Root, "*.ipynb", SearchOption.AllDirectories)
+                var fingerprint = sourceHash + ":" + Hash(student.Root, Directory.EnumerateFiles(student.Root, "*.ipynb", SubmissionFiles.Recursive)
                     .Where(f => !IsInside(f, options.Out)));
                 if (ResultsWriter.ReadInternal(Path.Combine(student.Out, GradedFiles.InternalResults)) is { } done && done.Fingerprint == fingerprint)
                 {
@@ -112,8 +111,8 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 
         var path = FindSubmission(student.Root, source);
         if (path is null) return (Zero($"{name} was not found in your submission."), []);
-        if (new FileInfo(path).Length > MaxNotebookBytes)
-            return (Zero($"{name}: your notebook is over {MaxNotebookBytes >> 20} MB; clear its outputs and submit again."), []);
+        if (SubmissionFiles.Problem(student.Root, path) is { } problem)
+            return (Zero($"{name}: your notebook could not be read: {problem}."), []);
         Notebook studentNotebook;
         try { studentNotebook = Notebook.Parse(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path)); }
         catch (NotebookFormatException e) { return (Zero($"{name}: your notebook could not be read: {e.Message}"), []); }
@@ -230,10 +229,10 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
     {
         var root = Path.GetFullPath(options.Submissions);
         if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"{options.Submissions}: no such submissions folder.");
-        bool single = options.Single ?? (Directory.EnumerateFiles(root, "*.ipynb").Any()
+        bool single = options.Single ?? (Directory.EnumerateFiles(root, "*.ipynb", SubmissionFiles.TopLevel).Any()
             || sources.Any(s => File.Exists(Path.Combine(root, s.Relative))));
         if (single) return [new Student("submission", root, Path.GetFullPath(options.Out))];
-        return Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal)
+        return Directory.EnumerateDirectories(root, "*", SubmissionFiles.TopLevel).Order(StringComparer.Ordinal)
             .Where(d => !Path.GetFileName(d).StartsWith('.') && !IsInside(options.Out, d) && !IsInside(d, options.Out))
             .Select(d => new Student(Path.GetFileName(d), d, Path.Combine(Path.GetFullPath(options.Out), Path.GetFileName(d)))).ToList();
     }
@@ -242,7 +241,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
     {
         var exact = Path.Combine(root, source.Relative);
         if (File.Exists(exact)) return exact;
-        return Directory.EnumerateFiles(root, Path.GetFileName(source.Relative), SearchOption.AllDirectories)
+        return Directory.EnumerateFiles(root, Path.GetFileName(source.Relative), SubmissionFiles.Recursive)
             .Where(p => !p.Contains(".ipynb_checkpoints")).Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
@@ -259,7 +258,9 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         foreach (var f in files.Order(StringComparer.Ordinal))
         {
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(root, f) + "\0"));
-            sha.AppendData(File.ReadAllBytes(f));
+            // A file the grader will not read (a FIFO would block here for ever) counts by why it is refused.
+            if (SubmissionFiles.Problem(root, f) is { } problem) sha.AppendData(System.Text.Encoding.UTF8.GetBytes(problem));
+            else sha.AppendData(File.ReadAllBytes(f));
         }
         return Convert.ToHexString(sha.GetHashAndReset())[..16];
     }

@@ -75,9 +75,9 @@ internal static class WrittenAnswers
     {
         var path = Path.Combine(folder, relative);
         if (!File.Exists(path))
-            path = Directory.EnumerateFiles(folder, Path.GetFileName(relative), SearchOption.AllDirectories)
+            path = Directory.EnumerateFiles(folder, Path.GetFileName(relative), SubmissionFiles.Recursive)
                 .Where(p => !p.Contains(".ipynb_checkpoints", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
-        if (path.Length == 0) return "";
+        if (path.Length == 0 || SubmissionFiles.Problem(folder, path) is not null) return "";
         try
         {
             var text = Notebook.Load(path).Cells.FirstOrDefault(c => GradingCell.Of(c).GradeId == gradeId)?.Source.Trim() ?? "";

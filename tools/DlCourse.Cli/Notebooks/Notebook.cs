@@ -53,6 +53,7 @@ public sealed class Notebook
             if (cells[i] is not JsonObject cell || cell["cell_type"] is not JsonValue)
                 throw new NotebookFormatException($"{name}: cell {i + 1} is not a cell object with a \"cell_type\"");
         }
+        if (NotebookShape.Problem(root) is { } problem) throw new NotebookFormatException($"{name}: not a well-formed notebook ({problem})");
         return new Notebook(root, name);
     }
 

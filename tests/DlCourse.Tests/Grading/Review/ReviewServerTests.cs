@@ -79,6 +79,11 @@ public class ReviewServerTests
         var rebound = new HttpRequestMessage(HttpMethod.Get, "/api/state");
         rebound.Headers.Host = "attacker.example";
         Assert.NotEqual(HttpStatusCode.OK, (await http.SendAsync(rebound)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/assets/../../../../etc/passwd")).StatusCode);
+        // No file outside KaTeX's is served, however the path is spelled.
+        foreach (var path in new[] { "/assets/../../../../etc/passwd", "/assets/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2f..%2f..%2fetc/passwd" })
+        {
+            var reply = await http.GetAsync(path);
+            Assert.DoesNotContain("root:", await reply.Content.ReadAsStringAsync());
+        }
     }
 }
