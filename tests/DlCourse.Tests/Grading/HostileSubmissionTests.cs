@@ -86,8 +86,8 @@ public sealed class HostileClass : IDisposable
         var linkedFolder = Path.GetDirectoryName(Path.Combine(Fx.Submissions, "linkedfolder", GradingFixture.Q1))!;
         Directory.Delete(linkedFolder, recursive: true);
         Directory.CreateSymbolicLink(linkedFolder, Path.GetDirectoryName(sourceQ1)!);
-        Fx.Student("loop", GradingFixture.Correct);
-        Directory.CreateSymbolicLink(Path.Combine(Fx.Submissions, "loop", "f1-fixture", "again"), Path.Combine(Fx.Submissions, "loop"));
+        Fx.Student("linkloop", GradingFixture.Correct);
+        Directory.CreateSymbolicLink(Path.Combine(Fx.Submissions, "linkloop", "f1-fixture", "again"), Path.Combine(Fx.Submissions, "linkloop"));
         Fx.Student("fifo", GradingFixture.Correct);
         File.Delete(Path.Combine(Fx.Submissions, "fifo", GradingFixture.Q1));
         System.Diagnostics.Process.Start("mkfifo", Path.Combine(Fx.Submissions, "fifo", GradingFixture.Q1))!.WaitForExit();
@@ -246,7 +246,7 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
     {
         Assert.Equal(0, Student("linkedfolder").Score);
         Assert.Contains(Student("linkedfolder").Questions.SelectMany(q => q.Notes), n => n.Contains("symbolic link"));
-        Assert.Equal(7, Student("loop").Score);
+        Assert.Equal(7, Student("linkloop").Score);
     }
 
     [Fact]
