@@ -5,6 +5,7 @@ using DlCourse.Data;
 namespace DlCourse.Tests.Data;
 
 /// <summary>Downloads from an HTTP server inside the test process (loopback only) and from a closed local port.</summary>
+[Collection(DlCourse.Tests.Support.LocalServers.Name)]
 public sealed class DownloadTests : IDisposable
 {
     private static readonly byte[] Payload = "idx payload, not really"u8.ToArray();

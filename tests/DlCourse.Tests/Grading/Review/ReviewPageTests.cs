@@ -8,6 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace DlCourse.Tests.Grading.Review;
 
 /// <summary>The review page in the real Chromium, driven by keyboard: scores two students, restarts the server, finds the scores again and in the results.</summary>
+[Collection(DlCourse.Tests.Support.LocalServers.Name)]
 public class ReviewPageTests
 {
     private const string Derivative = WrittenAnswerGradingTests.Derivative, Saturation = WrittenAnswerGradingTests.Saturation;

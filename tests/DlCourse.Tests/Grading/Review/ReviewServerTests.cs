@@ -10,6 +10,7 @@ using DlCourse.Cli.Grading.Review;
 namespace DlCourse.Tests.Grading.Review;
 
 /// <summary><c>dlcourse review</c>'s server without a browser: what it refuses to start on, and what its API accepts and escapes.</summary>
+[Collection(DlCourse.Tests.Support.LocalServers.Name)]
 public class ReviewServerTests
 {
     [Fact]
@@ -42,7 +43,7 @@ public class ReviewServerTests
     {
         using var fx = await WrittenGrades.GradeAsync();
         await using var server = ReviewServer.Start(GradesFolder.Open(fx.Out), WrittenGrades.FreePort());
-        using var http = new HttpClient { BaseAddress = server.Url };
+        using var http = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(30) };
 
         var page = await http.GetStringAsync("/");
         var token = Regex.Match(page, "name=\"review-token\" content=\"([0-9A-F]+)\"").Groups[1].Value;
