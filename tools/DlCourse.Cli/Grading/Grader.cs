@@ -109,7 +109,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         QuestionResult Zero(string why) => new(name, 0, max,
             tests.Select(t => new TestResult(name, t.GradeId ?? "?", 0, t.Points, t.IsHidden, false, $"not run: {why}")).ToList(), [why], missingAnswers);
 
-        var path = FindSubmission(student.Root, source);
+        var path = SubmissionFiles.Find(student.Root, source.Relative);
         if (path is null) return (Zero($"{name} was not found in your submission."), []);
         if (SubmissionFiles.Problem(student.Root, path) is { } problem)
             return (Zero($"{name}: your notebook could not be read: {problem}."), []);
@@ -235,14 +235,6 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         return Directory.EnumerateDirectories(root, "*", SubmissionFiles.TopLevel).Order(StringComparer.Ordinal)
             .Where(d => !Path.GetFileName(d).StartsWith('.') && !IsInside(options.Out, d) && !IsInside(d, options.Out))
             .Select(d => new Student(Path.GetFileName(d), d, Path.Combine(Path.GetFullPath(options.Out), Path.GetFileName(d)))).ToList();
-    }
-
-    private static string? FindSubmission(string root, SourceNotebook source)
-    {
-        var exact = Path.Combine(root, source.Relative);
-        if (File.Exists(exact)) return exact;
-        return Directory.EnumerateFiles(root, Path.GetFileName(source.Relative), SubmissionFiles.Recursive)
-            .Where(p => !p.Contains(".ipynb_checkpoints")).Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
     private static bool IsInside(string path, string folder)

@@ -19,6 +19,15 @@ internal static class SubmissionFiles
     /// <summary>The same, without recursing.</summary>
     public static readonly EnumerationOptions TopLevel = new() { AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
 
+    /// <summary>A student's copy of the notebook at <paramref name="relative"/>: at that path, else the first file of that name anywhere in their folder.</summary>
+    public static string? Find(string root, string relative)
+    {
+        var exact = Path.Combine(root, relative);
+        if (File.Exists(exact)) return exact;
+        return Directory.EnumerateFiles(root, Path.GetFileName(relative), Recursive)
+            .Where(p => !p.Contains(".ipynb_checkpoints", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault();
+    }
+
     /// <summary>Why <paramref name="path"/> (inside the student's <paramref name="root"/>) must not be read, or null.</summary>
     public static string? Problem(string root, string path)
     {

@@ -73,11 +73,8 @@ internal static class WrittenAnswers
     // The student's cell with this grade_id; a missing notebook or cell, an unreadable file or the stub is no answer.
     private static string SubmittedText(string folder, string relative, string gradeId)
     {
-        var path = Path.Combine(folder, relative);
-        if (!File.Exists(path))
-            path = Directory.EnumerateFiles(folder, Path.GetFileName(relative), SubmissionFiles.Recursive)
-                .Where(p => !p.Contains(".ipynb_checkpoints", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
-        if (path.Length == 0 || SubmissionFiles.Problem(folder, path) is not null) return "";
+        var path = SubmissionFiles.Find(folder, relative);
+        if (path is null || SubmissionFiles.Problem(folder, path) is not null) return "";
         try
         {
             var text = Notebook.Load(path).Cells.FirstOrDefault(c => GradingCell.Of(c).GradeId == gradeId)?.Source.Trim() ?? "";
