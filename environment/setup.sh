@@ -9,6 +9,7 @@ packages=(
   python3-scipy                       # independent check: writes MATLAB .mat files for the SVHN reader test
   dataset-fashion-mnist               # offline data set in IDX format
   chromium poppler-utils              # PDF/HTML export and its checks
+  bubblewrap                          # the grader's private root for each worker (docs/grading.md)
 )
 
 missing=()

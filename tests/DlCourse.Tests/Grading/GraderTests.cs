@@ -51,6 +51,48 @@ public class GraderTests
     }
 
     [Fact]
+    public async Task Students_named_like_the_graders_own_files_get_folders_of_their_own()
+    {
+        using var fx = new GradingFixture();
+        foreach (var name in new[] { "gradebook.csv", "Questions.json", "~gradebook.csv", "manual-scores.json" })
+            fx.Student(name, GradingFixture.Correct);
+        var (grader, _) = Make(fx);
+
+        var results = await grader.GradeAllAsync();
+
+        Assert.All(results, r => Assert.Equal(7.0, r.Score));
+        Assert.True(File.Exists(Path.Combine(fx.Out, "gradebook.csv")), "the gradebook is a file, not a student's folder");
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(fx.Out, "gradebook.csv")).Length);
+        Assert.NotNull(JsonNode.Parse(File.ReadAllText(Path.Combine(fx.Out, "questions.json"))));
+        foreach (var folder in new[] { "~gradebook.csv", "~Questions.json", "~~gradebook.csv", "~manual-scores.json" })
+            Assert.True(File.Exists(Path.Combine(fx.Out, folder, "results.json")), folder);
+    }
+
+    [Fact]
+    public async Task Notes_are_deduplicated_and_capped_whatever_the_submission_holds()
+    {
+        using var fx = new GradingFixture();
+        // A thousand copies of one solution cell: a note each, before notes were bounded.
+        fx.Student("mallory", GradingFixture.Correct, (_, notebook) =>
+        {
+            var cells = notebook.Json["cells"]!.AsArray();
+            if (cells.FirstOrDefault(c => (string?)c!["metadata"]?["nbgrader"]?["grade_id"] == "f1q1-impl") is not { } solution) return notebook;
+            for (int i = 0; i < 1000; i++) cells.Add(solution.DeepClone());
+            return Notebook.Parse(notebook.Json.ToJsonString(), "mallory.ipynb");
+        });
+        var (grader, _) = Make(fx);
+
+        var result = (await grader.GradeAllAsync()).Single();
+
+        var notes = result.Question("q1-squares.ipynb").Notes;
+        Assert.InRange(notes.Count, 1, GradingNotes.MaxCount);
+        Assert.Single(notes, n => n.Contains("has cell f1q1-impl twice"));
+        Assert.InRange(new FileInfo(Path.Combine(fx.Out, "mallory", "results.json")).Length, 1, 20_000);
+        Assert.InRange(new FileInfo(Path.Combine(fx.Out, "mallory", "feedback.html")).Length, 1, 30_000);
+        Assert.Equal(7.0, result.Score);
+    }
+
+    [Fact]
     public async Task A_cell_that_kills_the_worker_is_left_out_and_the_notebook_run_again()
     {
         using var fx = new GradingFixture();

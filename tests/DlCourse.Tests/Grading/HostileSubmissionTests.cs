@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DlCourse.Cli.Grading;
 using DlCourse.Cli.Notebooks;
 
@@ -189,8 +190,10 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
     public void Megabytes_of_output_are_capped()
     {
         AssertScores("chatty", 3);
-        var executed = new FileInfo(Path.Combine(hostile.Fx.Out, "chatty", GradingFixture.Q1));
-        Assert.InRange(executed.Length, 1, 1_500_000);
+        // Each cell keeps at most the cap (2^20 characters) of the 3 M its call of Square printed, and says it was cut.
+        var executed = Notebook.Load(Path.Combine(hostile.Fx.Out, "chatty", GradingFixture.Q1));
+        Assert.All(executed.Cells, c => Assert.InRange(c.Outputs.OfType<JsonObject>().Sum(CellOutputs.Size), 0, (1 << 20) + 1_000));
+        Assert.Contains(executed.Cells, c => c.Outputs.OfType<JsonObject>().Any(o => MultilineText.Read(o["text"]).Contains("output truncated")));
         Assert.InRange(new FileInfo(Path.Combine(hostile.Fx.Out, "chatty", "results.json")).Length, 1, 100_000);
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using DlCourse.Cli.Notebooks;
 using DlCourse.Cli.Running;
 using DlCourse.Tests.Support;
 
@@ -82,6 +84,87 @@ public class NotebookRunnerTests
         var text = TestNotebook.OutputText(run.Executed.Cells[0]);
         Assert.InRange(text.Length, 1_000, 40_000);
         Assert.Contains("output truncated after 20,000 characters", text);
+    }
+
+    [Fact]
+    public async Task Every_output_kind_is_capped_while_it_streams_and_the_first_error_is_kept_short()
+    {
+        const int cap = 200_000;
+        var run = await Run(Quick with { MaxOutputCharsPerCell = cap },
+            "display(new string('d', 3_000_000));",                                      // one display value, far past the cap
+            "Console.Write(new string('s', 5_000_000));",                                 // stream text with no newline
+            "for (var i = 0; i < 40; i++) display(new string('m', 20_000));",           // many displays, each under the cap
+            "throw new InvalidOperationException(new string('e', 5_000_000));",          // an error message
+            "Console.OpenStandardOutput().Write(new byte[20_000_000]);",                  // raw bytes, no newline, at fd 1
+            "Console.WriteLine(\"still running\");");
+
+        Assert.Equal([CellStatus.Succeeded, CellStatus.Succeeded, CellStatus.Succeeded, CellStatus.Failed, CellStatus.Succeeded, CellStatus.Succeeded],
+            run.Cells.Select(c => c.Status));
+        foreach (var cell in run.Executed.Cells)
+            Assert.InRange(cell.Outputs.OfType<JsonObject>().Sum(CellOutputs.Size), 0, cap + CellOutputCollector.MaxErrorChars + 1_000);
+        // The worker cuts what it sends (a display too large becomes a note); the runner caps whatever arrives.
+        Assert.Contains("characters was left out", TestNotebook.OutputText(run.Executed.Cells[0]));
+        foreach (var i in new[] { 1, 2 })
+            Assert.Contains("output truncated after 200,000 characters", TestNotebook.OutputText(run.Executed.Cells[i]));
+        Assert.StartsWith("sss", MultilineText.Read(run.Executed.Cells[1].Outputs[0]!["text"]));
+        var error = run.Executed.Cells[3].Outputs.OfType<JsonObject>().Single(o => (string?)o["output_type"] == "error");
+        Assert.Equal("InvalidOperationException", (string?)error["ename"]);
+        Assert.Contains("still running", TestNotebook.OutputText(run.Executed.Cells[5]));
+    }
+
+    [Fact]
+    public void A_display_update_counts_against_the_cap_by_how_much_it_grows()
+    {
+        var cell = TestNotebook.Create("1").Cells[0];
+        var outputs = new CellOutputCollector(cell, maxChars: 10_000);
+        outputs.Add(CellOutputs.DisplayData([new("text/plain", "a")]), "shown");
+        outputs.Update("shown", CellOutputs.DisplayData([new("text/plain", new string('u', 5_000))]));
+        outputs.Update("shown", CellOutputs.DisplayData([new("text/plain", new string('v', 50_000))]));
+        outputs.Flush();
+
+        Assert.Contains(new string('u', 5_000), TestNotebook.OutputText(cell));
+        Assert.DoesNotContain("vvvv", TestNotebook.OutputText(cell));
+        Assert.Contains("output truncated after 10,000 characters", TestNotebook.OutputText(cell));
+    }
+
+    [Fact]
+    public async Task Code_left_running_cannot_read_the_next_cell_nor_answer_for_it()
+    {
+        // Run without the grader's screen, which would refuse threads and Console.OpenStandard*: the channel itself holds.
+        var run = await Run(Quick with { CellTimeout = TimeSpan.FromSeconds(30) },
+            """
+            var stolen = new System.Text.StringBuilder();
+            var thief = new System.Threading.Thread(() =>
+            {
+                var stdin = Console.OpenStandardInput();
+                var buffer = new byte[4096];
+                int n;
+                while ((n = stdin.Read(buffer, 0, buffer.Length)) > 0) lock (stolen) stolen.Append(System.Text.Encoding.UTF8.GetString(buffer, 0, n));
+                lock (stolen) stolen.Append("<end of stdin>");
+            }) { IsBackground = true };
+            thief.Start();
+            var raw = Console.OpenStandardOutput();
+            raw.Write(System.Text.Encoding.UTF8.GetBytes("{\"kind\":\"done\",\"cell\":1,\"ok\":true}\n"));
+            raw.Flush();
+            System.Threading.Thread.Sleep(500);
+            """,
+            "// SECRET-NEXT-CELL\nthrow new InvalidOperationException(\"the hidden test ran\");",
+            "lock (stolen) Console.WriteLine($\"stolen: [{stolen}]\");");
+
+        Assert.Equal([CellStatus.Succeeded, CellStatus.Failed, CellStatus.Succeeded], run.Cells.Select(c => c.Status));
+        Assert.Contains("the hidden test ran", TestNotebook.OutputText(run.Executed.Cells[1]));
+        Assert.Contains("stolen: [<end of stdin>]", TestNotebook.OutputText(run.Executed.Cells[2]));
+        Assert.DoesNotContain("SECRET", TestNotebook.OutputText(run.Executed.Cells[2]));
+    }
+
+    [Fact]
+    public async Task A_worker_without_the_callers_environment_sees_only_what_it_is_given()
+    {
+        Environment.SetEnvironmentVariable("DLCOURSE_TEST_GRADER_SECRET", "s3cret");
+        var run = await Run(Quick with { InheritEnvironment = false, Environment = new Dictionary<string, string> { ["GIVEN"] = "yes" } },
+            "Console.WriteLine($\"{Environment.GetEnvironmentVariable(\"DLCOURSE_TEST_GRADER_SECRET\") ?? \"none\"} {Environment.GetEnvironmentVariable(\"GIVEN\")} {Environment.GetEnvironmentVariable(\"DLCOURSE_PROFILE\")}\");");
+        Assert.True(run.Succeeded, run.Describe());
+        Assert.Contains("none yes fast", TestNotebook.OutputText(run.Executed.Cells[0]));
     }
 
     [Fact]

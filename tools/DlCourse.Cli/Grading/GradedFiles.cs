@@ -6,12 +6,26 @@ internal static class GradedFiles
     /// <summary>The grader's own record of a student (with the fingerprint a rerun compares); written last, it marks the student as done.</summary>
     public const string InternalResults = "grading.json";
     public const string GradebookFile = "gradebook.csv";
+    public const string ResultsFile = "results.json", FeedbackFile = "feedback.html";
+
+    /// <summary>What the grader writes at the top of a grades folder, beside the students' folders.</summary>
+    public static readonly string[] TopLevel = [GradebookFile, GradesIndex.FileName, Manual.ManualScores.FileName];
+
+    /// <summary>What the grader writes in a student's folder, beside the executed notebooks.</summary>
+    public static readonly string[] StudentFiles = [ResultsFile, FeedbackFile, InternalResults, FeedbackPages.Folder];
+
+    /// <summary>The folder for a student's results: the name itself unless it is one of the grader's own (or begins with the
+    /// escape), then prefixed with "~", so no two students and no student and grader file share a name.</summary>
+    public static string StudentFolder(string student) =>
+        student.StartsWith('~') || TopLevel.Contains(student, StringComparer.OrdinalIgnoreCase) ? "~" + student : student;
+
+    public static bool IsStudentFile(string name) => StudentFiles.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Writes a student's results.json, feedback.html and grading.json, each atomically, in that order.</summary>
     public static void WriteStudent(string studentOut, SubmissionResult result, FeedbackPages pages)
     {
-        AtomicFile.WriteAllText(Path.Combine(studentOut, "results.json"), ResultsWriter.GradescopeJson(result));
-        AtomicFile.WriteAllText(Path.Combine(studentOut, "feedback.html"), ResultsWriter.FeedbackHtml(result, pages));
+        AtomicFile.WriteAllText(Path.Combine(studentOut, ResultsFile), ResultsWriter.GradescopeJson(result));
+        AtomicFile.WriteAllText(Path.Combine(studentOut, FeedbackFile), ResultsWriter.FeedbackHtml(result, pages));
         AtomicFile.WriteAllText(Path.Combine(studentOut, InternalResults), ResultsWriter.InternalJson(result));
     }
 

@@ -24,6 +24,9 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
     public async Task<IReadOnlyList<SubmissionResult>> GradeAllAsync(IProgress<GradeProgress>? progress = null, CancellationToken cancellation = default)
     {
         var sources = Releaser.FindNotebooks([options.Source]).Select(s => new SourceNotebook(Path.GetFullPath(s.Path), s.Relative)).ToList();
+        // An executed notebook is written at its source path inside the student's folder, beside the grader's own files.
+        if (sources.FirstOrDefault(s => GradedFiles.IsStudentFile(s.Relative.Split('/', '\\')[0])) is { } clash)
+            throw new InvalidDataException($"{clash.Relative}: a source notebook may not lie in a folder named like the grader's own files ({string.Join(", ", GradedFiles.StudentFiles)}).");
         var students = FindStudents(sources);
         // Results hold hidden tests and other students' work: a new results folder is private to the grader's user.
         if (!Directory.Exists(options.Out))
@@ -95,7 +98,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             }
         }
         return new SubmissionResult(student.Name, questions.Sum(q => q.Score), questions.Sum(q => q.MaxScore), questions,
-            notes.Order().ToList(), complete ? fingerprint : "incomplete", (DateTime.UtcNow - started).TotalSeconds);
+            GradingNotes.Bounded(notes.Order()), complete ? fingerprint : "incomplete", (DateTime.UtcNow - started).TotalSeconds);
     }
 
     private async Task<(QuestionResult, IReadOnlyList<string>)> GradeNotebookAsync(Student student, SourceNotebook source, int slot, CancellationToken ct)
@@ -119,7 +122,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 
         var assembled = SubmissionAssembler.Assemble(sourceNotebook, studentNotebook, name, Path.GetDirectoryName(source.Path));
         notes.AddRange(assembled.Notes);
-        var (outcomes, executed, sandboxNotes) = await RunWithRestartsAsync(assembled, source, slot, notes, ct);
+        var (outcomes, executed, sandboxNotes) = await RunWithRestartsAsync(assembled, sourceNotebook, source, slot, notes, ct);
         executed.Save(Path.Combine(student.Out, name));
 
         for (int i = 0; i < assembled.Roles.Count; i++)
@@ -136,17 +139,18 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             bool passed = o.Status == CellOutcomeStatus.Ok;
             results.Add(new TestResult(name, role.GradeId ?? $"cell {i + 1}", passed ? role.Points : 0, role.Points, role.IsHidden, passed, Describe(o)));
         }
-        return (new QuestionResult(name, results.Sum(r => r.Score), max, results, notes, WrittenAnswers.Of(assembled, name)), sandboxNotes);
+        return (new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), WrittenAnswers.Of(assembled, name)), sandboxNotes);
     }
 
     /// <summary>Runs the notebook; when a cell kills the worker, runs it again without that cell, so later tests still count.</summary>
     private async Task<(CellOutcome[] Outcomes, Notebook Executed, IReadOnlyList<string> SandboxNotes)> RunWithRestartsAsync(
-        AssembledNotebook assembled, SourceNotebook source, int slot, List<string> notes, CancellationToken ct)
+        AssembledNotebook assembled, Notebook sourceNotebook, SourceNotebook source, int slot, List<string> notes, CancellationToken ct)
     {
         int count = assembled.Notebook.Cells.Count;
         var skipped = new Dictionary<int, CellOutcome>();
         var workDir = Path.GetDirectoryName(source.Path)!;
         var sandboxOptions = new SandboxOptions(TimeSpan.FromSeconds(options.CellTimeoutSeconds), options.MemoryMb,
+            Readable: WorkerFiles.For(sourceNotebook, workDir),
             HiddenFolders: [Path.GetFullPath(options.Submissions), Path.GetFullPath(options.Out), Path.GetFullPath(options.Source)],
             HiddenFiles: Releaser.FindNotebooks([options.Source]).Select(s => Path.GetFullPath(s.Path)).ToList());
         for (int attempt = 0; ; attempt++)
@@ -234,7 +238,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         if (single) return [new Student("submission", root, Path.GetFullPath(options.Out))];
         return Directory.EnumerateDirectories(root, "*", SubmissionFiles.TopLevel).Order(StringComparer.Ordinal)
             .Where(d => !Path.GetFileName(d).StartsWith('.') && !IsInside(options.Out, d) && !IsInside(d, options.Out))
-            .Select(d => new Student(Path.GetFileName(d), d, Path.Combine(Path.GetFullPath(options.Out), Path.GetFileName(d)))).ToList();
+            .Select(d => new Student(Path.GetFileName(d), d, Path.Combine(Path.GetFullPath(options.Out), GradedFiles.StudentFolder(Path.GetFileName(d))))).ToList();
     }
 
     private static bool IsInside(string path, string folder)

@@ -80,7 +80,7 @@ internal static class GradescopePackager
         export DEBIAN_FRONTEND=noninteractive
         if [ -z "$offline" ]; then
           apt-get update -qq
-          apt-get install -y -qq --no-install-recommends ca-certificates curl unzip util-linux libgomp1 libicu-dev >/dev/null
+          apt-get install -y -qq --no-install-recommends ca-certificates curl unzip util-linux bubblewrap libgomp1 libicu-dev >/dev/null
         fi
 
         if [ -z "$offline" ] && { ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; }; then

@@ -17,6 +17,7 @@ public sealed class RunnerExecutor : INotebookExecutor
             // The first cell also compiles the kernel's C# pipeline, which takes seconds on a loaded machine.
             FirstCellTimeout = sandbox.Options.CellTimeout + TimeSpan.FromSeconds(60),
             Environment = sandbox.Environment,
+            InheritEnvironment = false,
             CommandPrefix = sandbox.CommandPrefix,
             WorkingDirectory = workingDirectory,
             MaxOutputCharsPerCell = (int)Math.Min(int.MaxValue, sandbox.Options.MaxOutputBytes),

@@ -3,79 +3,159 @@ using System.Runtime.InteropServices;
 
 namespace DlCourse.Cli.Grading;
 
-/// <summary>Limits for one worker; paths the worker must not see (source notebooks, submissions, results).</summary>
-public sealed record SandboxOptions(TimeSpan CellTimeout, int MemoryMb = 1024, int MaxProcesses = 512, long MaxOutputBytes = 1 << 20, int HomeMb = 256,
+/// <summary>Limits for one worker, and what of the grader's disk it may read (<see cref="Readable"/>).</summary>
+/// <param name="Readable">Files and folders the worker needs (its loaders and libraries); with a private root it sees only these, the system and the tool.</param>
+/// <param name="HiddenFolders">Without a private root: folders covered by empty tmpfs (source, submissions, results).</param>
+/// <param name="HiddenFiles">Without a private root: files covered by <c>/dev/null</c> (the source notebooks).</param>
+public sealed record SandboxOptions(TimeSpan CellTimeout, int MemoryMb = 1024, int MaxProcesses = 512, long MaxOutputBytes = 1 << 20,
+    int TmpMb = 256, int NativeMemoryMb = 1024, IReadOnlyList<string>? Readable = null,
     IReadOnlyList<string>? HiddenFolders = null, IReadOnlyList<string>? HiddenFiles = null);
 
 /// <summary>
-/// How a grading worker is confined: a command prefix that wraps it (network, PID and mount namespaces, an
-/// unprivileged user of its own, rlimits) and environment variables (managed-heap limit, private home).
-/// Each measure is applied where this system allows it; <see cref="Notes"/> says which were not.
+/// How a grading worker is confined: a command prefix that wraps it and the whole environment it gets. Where this
+/// system allows: a private root (bubblewrap) holding only the system's read-only folders, the tool, the
+/// <see cref="SandboxOptions.Readable"/> paths and fresh size-limited tmpfs at <c>/tmp</c>, <c>/var/tmp</c> and
+/// <c>/dev/shm</c>; no network, own PID namespace; an unprivileged uid; a control group for memory and processes;
+/// rlimits. <see cref="Notes"/> says which measures this system did not allow.
 /// </summary>
 public sealed class Sandbox : IDisposable
 {
     public required SandboxOptions Options { get; init; }
     public required IReadOnlyList<string> CommandPrefix { get; init; }
+    /// <summary>The worker's whole environment: none of the grader's own variables reach it.</summary>
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
     public required IReadOnlyList<string> Notes { get; init; }
-    /// <summary>A private, writable folder for the worker (its HOME and TMPDIR); deleted on dispose.</summary>
-    public required string Home { get; init; }
+    /// <summary>A folder on the grader's disk for the worker's HOME, only without a private root; deleted on dispose.</summary>
+    public string? HostHome { get; init; }
+    /// <summary>The worker's control group, if this system has one to give; removed on dispose.</summary>
+    public ControlGroup? Group { get; init; }
 
-    private static readonly Lazy<Capabilities> Detected = new(Capabilities.Probe);
+    // The grader's variables the course library reads; everything else of the grader's environment stays with it.
+    private static readonly string[] CourseVariables = ["DLCOURSE_FASHION_MNIST", "DLCOURSE_DATA", "DLCOURSE_DEVICE"];
+    private static readonly string[] SystemFolders = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"];
+
+    private static readonly Lazy<SandboxCapabilities> Detected = new(SandboxCapabilities.Probe);
 
     /// <summary>The sandbox for worker slot <paramref name="slot"/>: each slot runs as its own uid, so concurrent students cannot touch each other.</summary>
     public static Sandbox Create(SandboxOptions options, int slot, string workingDirectory)
     {
         var caps = Detected.Value;
         var notes = new List<string>(caps.Notes);
-        var home = Path.Combine(Path.GetTempPath(), $"dlcourse-grade-{System.Environment.ProcessId}-{slot}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(home);
+        var tool = Path.GetDirectoryName(typeof(Sandbox).Assembly.Location)!;
+        var dotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var readable = new List<string>(options.Readable ?? []);
+        var env = new Dictionary<string, string>
+        {
+            ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["LANG"] = "C.UTF-8", ["DOTNET_ROOT"] = dotnetRoot,
+            ["DOTNET_GCHeapHardLimit"] = $"0x{(long)options.MemoryMb << 20:X}",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["DOTNET_DbgEnableMiniDump"] = "0",
+        };
+        foreach (var name in CourseVariables)
+            if (System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            {
+                env[name] = value;
+                if (Path.IsPathRooted(value) && Directory.Exists(value)) readable.Add(value);
+            }
+
         var uid = caps.CanSwitchUser ? 62000 + slot : -1;
-        if (uid >= 0 && !Chown(home, uid)) { notes.Add("could not give the worker its own folder; it runs as the grader's user"); uid = -1; }
-        // The worker's own uid must be able to reach the notebook's folder (its loader and library) and the tool.
-        if (uid >= 0 && new[] { workingDirectory, AppContext.BaseDirectory }.FirstOrDefault(d => !OthersCanRead(d)) is { } closed)
+        // The worker's own uid must be able to read what it is given (its loader and library) and the tool.
+        var needed = caps.PrivateRoot ? readable.Append(tool) : readable.Append(tool).Append(workingDirectory);
+        if (uid >= 0 && needed.FirstOrDefault(p => !OthersCanRead(p, parents: !caps.PrivateRoot)) is { } closed)
         {
             notes.Add($"{closed} is not readable by other users, so the worker runs as the grader's user");
             uid = -1;
         }
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var env = new Dictionary<string, string>
-        {
-            ["DOTNET_GCHeapHardLimit"] = $"0x{(long)options.MemoryMb << 20:X}",
-            ["HOME"] = home, ["TMPDIR"] = home, ["DOTNET_CLI_HOME"] = home,
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1",
-            ["DOTNET_DbgEnableMiniDump"] = "0", ["NUGET_PACKAGES"] = Path.Combine(home, "nuget"),
-        };
-
-        var prefix = new List<string>();
+        string? hostHome = null;
         var script = new List<string>();
-        if (caps.Namespaces)
+        var prefix = new List<string>();
+        if (caps.PrivateRoot)
         {
-            prefix.AddRange(["unshare", "--net", "--pid", "--fork", "--kill-child", "--mount", "--mount-proc", "--"]);
-            foreach (var folder in options.HiddenFolders ?? [])
-                if (Directory.Exists(folder) && !IsInside(workingDirectory, folder) && !IsInside(home, folder) && !IsInside(AppContext.BaseDirectory, folder))
-                    script.Add($"mount -t tmpfs -o size=64k,mode=0755 dlcourse-hidden {Quote(folder)}");
-            foreach (var file in options.HiddenFiles ?? [])
-                if (File.Exists(file)) script.Add($"mount --bind /dev/null {Quote(file)}");
-            // A bounded home in memory, so student code cannot fill the grader's disk.
-            if (uid >= 0) script.Add($"mount -t tmpfs -o size={options.HomeMb}m,mode=0700,uid={uid},gid={uid} dlcourse-home {Quote(home)}");
+            env["HOME"] = env["TMPDIR"] = env["DOTNET_CLI_HOME"] = "/tmp";
+            env["NUGET_PACKAGES"] = "/tmp/nuget";
+            script.Add(Command(PrivateRoot(options, workingDirectory, tool, dotnetRoot, readable)));
         }
-        else if (caps.UserNetworkNamespace)
-            prefix.AddRange(["unshare", "--map-root-user", "--net", "--"]);
-        var limits = $"prlimit --data={((long)options.MemoryMb + 1024) << 20} --nproc={options.MaxProcesses} --fsize={256L << 20} --core=0 --";
-        var drop = uid >= 0 ? $"setpriv --reuid={uid} --regid={uid} --clear-groups --no-new-privs --inh-caps=-all " : "";
-        if (caps.Prlimit || drop.Length > 0 || script.Count > 0)
+        else
         {
-            script.Add($"exec {drop}{(caps.Prlimit ? limits : "")} \"$@\"");
-            prefix.AddRange(["/bin/sh", "-c", string.Join('\n', script), "dlcourse-sandbox"]);
+            hostHome = Path.Combine(Path.GetTempPath(), $"dlcourse-grade-{System.Environment.ProcessId}-{slot}-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(hostHome);
+            if (uid >= 0 && !Chown(hostHome, uid)) { notes.Add("could not give the worker its own folder; it runs as the grader's user"); uid = -1; }
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hostHome, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            env["HOME"] = env["TMPDIR"] = env["DOTNET_CLI_HOME"] = hostHome;
+            env["NUGET_PACKAGES"] = Path.Combine(hostHome, "nuget");
+            if (caps.Namespaces)
+            {
+                prefix.AddRange(["unshare", "--net", "--pid", "--fork", "--kill-child", "--mount", "--mount-proc", "--"]);
+                foreach (var folder in options.HiddenFolders ?? [])
+                    if (Directory.Exists(folder) && !IsInside(workingDirectory, folder) && !IsInside(hostHome, folder) && !IsInside(tool, folder))
+                        script.Add($"mount -t tmpfs -o size=64k,mode=0755 dlcourse-hidden {Quote(folder)}");
+                foreach (var file in options.HiddenFiles ?? [])
+                    if (File.Exists(file)) script.Add($"mount --bind /dev/null {Quote(file)}");
+                // A bounded home in memory, so student code cannot fill the grader's disk.
+                if (uid >= 0) script.Add($"mount -t tmpfs -o size={options.TmpMb}m,mode=0700,uid={uid},gid={uid} dlcourse-home {Quote(hostHome)}");
+            }
+            else if (caps.UserNetworkNamespace)
+                prefix.AddRange(["unshare", "--map-root-user", "--net", "--"]);
         }
-        return new Sandbox { Options = options, CommandPrefix = prefix, Environment = env, Notes = notes, Home = home };
+
+        var group = ControlGroup.TryCreate($"dlcourse-{System.Environment.ProcessId}-{slot}-{Guid.NewGuid():N}",
+            (long)(options.MemoryMb + options.NativeMemoryMb) << 20, options.MaxProcesses, out var why);
+        if (group is null)
+            notes.Add($"memory and processes are limited by the managed-heap limit and prlimit, not a control group ({why})");
+        // Joined before anything else starts: the worker and whatever it starts are counted from the first byte.
+        var join = group is null ? [] : group.ProcsFiles.Select(f => $"echo $$ > {Quote(f)}").ToList();
+
+        var limits = $"prlimit --data={((long)options.MemoryMb + options.NativeMemoryMb) << 20} --nproc={options.MaxProcesses} --fsize={256L << 20} --core=0 --";
+        var drop = uid >= 0 ? $"setpriv --reuid={uid} --regid={uid} --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all " : "";
+        var exec = $"{drop}{(caps.Prlimit ? limits : "")} \"$@\"";
+        if (caps.PrivateRoot) script[^1] += " " + exec;
+        else if (caps.Prlimit || drop.Length > 0 || script.Count > 0) script.Add("exec " + exec);
+        if (join.Count + script.Count > 0)
+            prefix.AddRange(["/bin/sh", "-c", string.Join('\n', join.Concat(script)), "dlcourse-sandbox"]);
+        return new Sandbox { Options = options, CommandPrefix = prefix, Environment = env, Notes = notes, HostHome = hostHome, Group = group };
     }
+
+    // bubblewrap's arguments for a root that holds the system read-only, the tool, what the worker may read, and
+    // private tmpfs (sizes bounded, gone with the worker). Sources are read from the grader's root, so a readable path
+    // under /tmp is bound after the fresh /tmp is mounted.
+    private static List<string> PrivateRoot(SandboxOptions options, string workingDirectory, string tool, string dotnetRoot, IEnumerable<string> readable)
+    {
+        var args = new List<string> { "exec", "bwrap", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+            "--die-with-parent", "--new-session" };
+        foreach (var folder in SystemFolders)
+        {
+            var info = new DirectoryInfo(folder);
+            if (info.LinkTarget is { } target) args.AddRange(["--symlink", target, folder]);
+            else if (info.Exists) args.AddRange(["--ro-bind", folder, folder]);
+        }
+        args.AddRange(["--proc", "/proc", "--dev", "/dev"]);
+        args.AddRange(["--perms", "1777", "--size", $"{(long)options.TmpMb << 20}", "--tmpfs", "/tmp"]);
+        args.AddRange(["--perms", "1777", "--size", $"{16L << 20}", "--tmpfs", "/var/tmp"]);
+        args.AddRange(["--perms", "1777", "--size", $"{64L << 20}", "--tmpfs", "/dev/shm"]);
+        var bound = new[] { dotnetRoot, tool }.Concat(readable).Select(p => Path.GetFullPath(p).TrimEnd('/'))
+            .Where(p => !SystemFolders.Any(s => IsInside(p, s))).Distinct(StringComparer.Ordinal).ToList();
+        // bubblewrap would make the folders above a mount point private to root; the worker's uid must pass through them.
+        var parents = bound.Append(workingDirectory).SelectMany(Ancestors).Where(p => !SystemFolders.Any(s => IsInside(p, s)))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var parent in parents) args.AddRange(["--perms", "0755", "--dir", parent]);
+        foreach (var path in bound) args.AddRange(["--ro-bind", path, path]);
+        // The notebook's folder exists (relative paths resolve as in VS Code) but holds nothing of the source's.
+        args.AddRange(["--perms", "1777", "--size", $"{16L << 20}", "--tmpfs", workingDirectory, "--chdir", workingDirectory, "--"]);
+        return args;
+    }
+
+    private static IEnumerable<string> Ancestors(string path)
+    {
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(path)); dir is { Length: > 1 }; dir = Path.GetDirectoryName(dir)) yield return dir;
+    }
+
+    private static string Command(IEnumerable<string> args) => string.Join(' ', args.Select(a => a == "exec" ? a : Quote(a)));
 
     public void Dispose()
     {
-        try { Directory.Delete(Home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        Group?.Dispose();
+        if (HostHome is null) return;
+        try { Directory.Delete(HostHome, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     private static bool IsInside(string path, string folder)
@@ -85,10 +165,18 @@ public sealed class Sandbox : IDisposable
         return p.StartsWith(f, StringComparison.Ordinal);
     }
 
-    private static bool OthersCanRead(string folder)
+    // Without a private root every folder above the path must let others through; with one, bubblewrap makes those parents.
+    private static bool OthersCanRead(string path, bool parents)
     {
         if (OperatingSystem.IsWindows()) return true;
-        for (var dir = new DirectoryInfo(Path.GetFullPath(folder)); dir is not null; dir = dir.Parent)
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            if ((File.GetUnixFileMode(full) & UnixFileMode.OtherRead) == 0) return false;
+            if (!parents) return true;
+            full = Path.GetDirectoryName(full)!;
+        }
+        for (var dir = new DirectoryInfo(full); dir is not null; dir = parents ? dir.Parent : null)
             if (dir.Exists && (dir.UnixFileMode & UnixFileMode.OtherExecute) == 0) return false;
         return true;
     }
@@ -99,38 +187,5 @@ public sealed class Sandbox : IDisposable
     {
         [DllImport("libc", SetLastError = true)] static extern int chown(string path, int owner, int group);
         try { return chown(path, uid, uid) == 0; } catch (DllNotFoundException) { return false; }
-    }
-
-    private sealed record Capabilities(bool Namespaces, bool UserNetworkNamespace, bool CanSwitchUser, bool Prlimit, IReadOnlyList<string> Notes)
-    {
-        public static Capabilities Probe()
-        {
-            var notes = new List<string>();
-            if (!OperatingSystem.IsLinux())
-                return new(false, false, false, false, ["not on Linux: student code runs without network, user or memory isolation, only with the per-cell timeout"]);
-            bool root = System.Environment.UserName == "root" || Succeeds("/bin/sh", "-c", "[ \"$(id -u)\" = 0 ]");
-            bool ns = root && Succeeds("unshare", "--net", "--pid", "--fork", "--kill-child", "--mount", "--mount-proc", "--", "true");
-            bool userNet = !ns && Succeeds("unshare", "--map-root-user", "--net", "--", "true");
-            bool setpriv = root && Succeeds("setpriv", "--reuid=62000", "--regid=62000", "--clear-groups", "--", "true");
-            bool prlimit = Succeeds("prlimit", "--nproc=4096", "--", "true");
-            if (!ns && !userNet) notes.Add("no network namespace available: student code may reach the network");
-            else if (!ns) notes.Add("no PID or mount namespace (not root): processes started by student code may outlive the worker, and the source notebooks are readable to it");
-            if (!setpriv) notes.Add("cannot switch to an unprivileged user (not root or no setpriv): student code runs as the grader's user");
-            if (!prlimit) notes.Add("prlimit is missing: no process-count or native-memory limit (the managed-heap limit still applies)");
-            return new(ns, userNet, setpriv, prlimit, notes);
-        }
-
-        private static bool Succeeds(string file, params string[] args)
-        {
-            try
-            {
-                var info = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-                foreach (var a in args) info.ArgumentList.Add(a);
-                using var p = Process.Start(info)!;
-                if (!p.WaitForExit(10_000)) { p.Kill(true); return false; }
-                return p.ExitCode == 0;
-            }
-            catch (System.ComponentModel.Win32Exception) { return false; }
-        }
     }
 }

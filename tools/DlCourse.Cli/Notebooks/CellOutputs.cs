@@ -28,6 +28,33 @@ public static class CellOutputs
         ["traceback"] = new JsonArray((traceback ?? [message]).Select(line => (JsonNode)line).ToArray()),
     };
 
+    /// <summary>The output cut to about <paramref name="maxChars"/>: an error keeps its name and the start of its message and
+    /// traceback, stream text its beginning, and a larger display becomes a note that it was left out.</summary>
+    public static JsonObject Clip(JsonObject output, int maxChars)
+    {
+        var size = Size(output);
+        if (size <= maxChars) return output;
+        switch ((string?)output["output_type"])
+        {
+            case "error":
+                var trace = new List<string>();
+                var room = maxChars / 2;
+                foreach (var line in output["traceback"]?.AsArray().Select(l => l is JsonValue v && v.TryGetValue(out string? t) ? t : "") ?? [])
+                {
+                    if (line.Length + 1 > room) { trace.Add("[dlcourse: traceback truncated]"); break; }
+                    trace.Add(line);
+                    room -= line.Length + 1;
+                }
+                return Error(Cut((string?)output["ename"] ?? "Error", 200), Cut((string?)output["evalue"] ?? "", maxChars / 2), trace);
+            case "stream":
+                return Stream((string?)output["name"] ?? "stdout", Cut(MultilineText.Read(output["text"]), maxChars));
+            default:
+                return Stream("stderr", $"[dlcourse: an output of {size:N0} characters was left out]\n");
+        }
+    }
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max] + "…";
+
     /// <summary>Total characters of an output's text, used to cap runaway outputs.</summary>
     public static int Size(JsonObject output) => output.ToJsonString().Length;
 

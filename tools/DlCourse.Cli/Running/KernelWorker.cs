@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Running;
 
@@ -8,10 +10,11 @@ public static class KernelWorker
 {
     public static async Task<int> RunAsync()
     {
-        // Answers go to the real stdout; user code that writes to Console outside a cell lands on stderr instead.
-        var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true };
+        // Requests and answers move to descriptors of their own; Console output outside a cell lands on stderr.
+        var (requests, answers) = PrivateChannel.Open();
+        var protocol = new StreamWriter(answers, new UTF8Encoding(false)) { AutoFlush = true };
         Console.SetOut(Console.Error);
-        var input = new StreamReader(Console.OpenStandardInput(), Encoding.UTF8);
+        var input = new StreamReader(requests, Encoding.UTF8);
 
         var start = JsonSerializer.Deserialize<WorkerStart>(await input.ReadLineAsync() ?? "", WorkerProtocol.Json)
                     ?? throw new InvalidOperationException("the worker expects a start line on stdin");
@@ -20,6 +23,8 @@ public static class KernelWorker
         {
             lock (gate) protocol.WriteLine(WorkerProtocol.Encode(start.Token, message));
         }
+
+        JsonObject Clip(JsonObject output) => start.MaxOutputChars > 0 ? CellOutputs.Clip(output, start.MaxOutputChars) : output;
 
         using var host = await KernelHost.StartAsync(start.PackageSources);
         Send(new WorkerMessage(WorkerMessage.Ready));
@@ -30,8 +35,8 @@ public static class KernelWorker
             var ok = await host.RunAsync(
                 request.Code,
                 request.Language,
-                (output, id) => Send(new WorkerMessage(WorkerMessage.OutputKind, request.Cell, output, id)),
-                (id, output) => Send(new WorkerMessage(WorkerMessage.Update, request.Cell, output, id)));
+                (output, id) => Send(new WorkerMessage(WorkerMessage.OutputKind, request.Cell, Clip(output), id)),
+                (id, output) => Send(new WorkerMessage(WorkerMessage.Update, request.Cell, Clip(output), id)));
             Send(new WorkerMessage(WorkerMessage.Done, request.Cell, Ok: ok));
         }
         return 0;

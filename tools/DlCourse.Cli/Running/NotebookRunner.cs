@@ -61,13 +61,17 @@ public static class NotebookRunner
     {
         private readonly Process process;
         private readonly string token = Guid.NewGuid().ToString("N");
-        private readonly Channel<WorkerMessage> messages = Channel.CreateUnbounded<WorkerMessage>();
+        // Bounded, so a worker that floods answers waits on its pipe instead of filling the runner's memory.
+        private readonly Channel<WorkerMessage> messages = Channel.CreateBounded<WorkerMessage>(8);
+        private readonly int maxLine;
         private readonly StringBuilder stderrTail = new();
         private readonly Task readers;
 
-        private Worker(Process process)
+        private Worker(Process process, int maxOutputChars)
         {
             this.process = process;
+            // Room for a whole cell's output JSON-escaped twice over; anything longer is past the cap anyway.
+            maxLine = (int)Math.Min(int.MaxValue / 2, 2L * maxOutputChars + 65_536);
             readers = Task.WhenAll(ReadAnswersAsync(), ReadStderrAsync());
         }
 
@@ -91,10 +95,11 @@ public static class NotebookRunner
             foreach (var arg in options.CommandPrefix.Skip(1)) info.ArgumentList.Add(arg);
             if (options.CommandPrefix.Count > 0) info.ArgumentList.Add(file);
             foreach (var arg in arguments) info.ArgumentList.Add(arg);
-            if (options.Profile is not null) info.Environment["DLCOURSE_PROFILE"] = options.Profile;
+            if (!options.InheritEnvironment) info.Environment.Clear();
+            info.Environment["DLCOURSE_PROFILE"] = options.EffectiveProfile;
             info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             foreach (var (key, value) in options.Environment) info.Environment[key] = value;
-            return new Worker(Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}"));
+            return new Worker(Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}"), options.MaxOutputCharsPerCell);
         }
 
         /// <summary>Sends the start line and waits for the kernel; returns an error output if it did not come up.</summary>
@@ -102,7 +107,7 @@ public static class NotebookRunner
         {
             try
             {
-                await SendAsync(new WorkerStart(token, options.PackageSources));
+                await SendAsync(new WorkerStart(token, options.PackageSources, options.MaxOutputCharsPerCell));
             }
             catch (IOException)
             {
@@ -142,6 +147,12 @@ public static class NotebookRunner
                     case null:
                         outputs.Add(await DiedAsync("while running this cell"));
                         return CellStatus.KernelDied;
+                    // Answers name their cell: one that names another (code of an earlier cell still running) is dropped.
+                    case { Cell: var c } when c != cell.Index && message.Kind != WorkerMessage.Overlong:
+                        break;
+                    case { Kind: WorkerMessage.Overlong }:
+                        outputs.Truncate();
+                        break;
                     case { Kind: WorkerMessage.OutputKind, Output: { } output }:
                         outputs.Add(output, message.Id);
                         break;
@@ -149,6 +160,7 @@ public static class NotebookRunner
                         outputs.Update(id, output);
                         break;
                     case { Kind: WorkerMessage.Done }:
+                        if (!message.Ok) outputs.Failed();
                         outputs.Flush();
                         return message.Ok ? CellStatus.Succeeded : CellStatus.Failed;
                 }
@@ -201,10 +213,11 @@ public static class NotebookRunner
 
         private async Task ReadAnswersAsync()
         {
-            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            var lines = new BoundedLines(process.StandardOutput, maxLine);
+            while (await lines.NextAsync() is var (line, overlong) && (line is not null || overlong))
             {
-                WorkerMessage? message = null;
-                try { message = WorkerProtocol.Decode(token, line); } catch (JsonException) { }
+                WorkerMessage? message = overlong ? new WorkerMessage(WorkerMessage.Overlong) : null;
+                try { message ??= WorkerProtocol.Decode(token, line!); } catch (JsonException) { }
                 if (message is not null) await messages.Writer.WriteAsync(message);
             }
             messages.Writer.TryComplete();

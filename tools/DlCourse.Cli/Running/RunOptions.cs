@@ -18,6 +18,9 @@ public sealed record RunOptions
     /// <summary>The profile notebooks will see: <see cref="Profile"/>, else the environment's DLCOURSE_PROFILE, else "fast".</summary>
     public string EffectiveProfile => Profile ?? System.Environment.GetEnvironmentVariable("DLCOURSE_PROFILE") ?? "fast";
 
+    /// <summary>Whether the worker starts with this process's environment; without it, it gets only <see cref="Environment"/> and the profile.</summary>
+    public bool InheritEnvironment { get; init; } = true;
+
     /// <summary>Extra environment variables for the worker.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 

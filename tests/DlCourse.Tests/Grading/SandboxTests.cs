@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using DlCourse.Cli.Grading;
+using DlCourse.Cli.Notebooks;
+using DlCourse.Tests.Support;
+
+namespace DlCourse.Tests.Grading;
+
+/// <summary>What a grading worker can see and use, checked from inside the sandbox with a shell in the worker's place.</summary>
+public class SandboxTests
+{
+    private static (int Code, string Output) RunInside(Sandbox sandbox, string workingDirectory, string script)
+    {
+        var info = new ProcessStartInfo(sandbox.CommandPrefix.Count > 0 ? sandbox.CommandPrefix[0] : "/bin/sh")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory,
+        };
+        foreach (var arg in sandbox.CommandPrefix.Skip(1)) info.ArgumentList.Add(arg);
+        foreach (var arg in (string[])(sandbox.CommandPrefix.Count > 0 ? ["/bin/sh", "-c", script] : ["-c", script])) info.ArgumentList.Add(arg);
+        // As the runner starts a grading worker: the sandbox's environment and nothing of the grader's.
+        info.Environment.Clear();
+        foreach (var (key, value) in sandbox.Environment) info.Environment[key] = value;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the sandboxed shell did not finish");
+        return (process.ExitCode, output.Result + errors.Result);
+    }
+
+    private static (string Work, string Loader) Course()
+    {
+        // Outside /tmp, so that the worker's /tmp is seen to be empty.
+        var root = Path.Combine(Repository.Root, "artifacts", "sandbox-tests", Guid.NewGuid().ToString("N")[..8]);
+        var work = Path.Combine(root, "source", "a1-topic");
+        Directory.CreateDirectory(work);
+        var loader = Path.Combine(root, "source", "course.csx");
+        File.WriteAllText(loader, "// the loader");
+        File.WriteAllText(Path.Combine(work, "q1-source.ipynb"), "SOURCE NOTEBOOK WITH HIDDEN TESTS");
+        File.WriteAllText(Path.Combine(root, "another-student.ipynb"), "ANOTHER STUDENT");
+        foreach (var path in new[] { root, Path.GetDirectoryName(root)! })
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return (work, loader);
+    }
+
+    [Fact]
+    public void This_machine_gives_workers_a_private_root_a_uid_of_their_own_and_a_control_group()
+    {
+        // setup.sh installs bubblewrap and the grader runs as root here, as on Gradescope: anything less is a regression.
+        var (work, loader) = Course();
+        using var sandbox = Sandbox.Create(new SandboxOptions(TimeSpan.FromSeconds(30), Readable: [loader]), slot: 7, work);
+        Assert.DoesNotContain(sandbox.Notes, n => n.Contains("no private root") || n.Contains("unprivileged user"));
+        Assert.True(sandbox.Group is not null, string.Join("\n", sandbox.Notes));
+        Assert.Null(sandbox.HostHome);
+    }
+
+    [Fact]
+    public void The_worker_sees_its_loader_the_tool_and_empty_private_tmpfs_and_nothing_else_of_this_machine()
+    {
+        var (work, loader) = Course();
+        using var sandbox = Sandbox.Create(new SandboxOptions(TimeSpan.FromSeconds(30), TmpMb: 32, Readable: [loader]), slot: 7, work);
+        var tool = Path.GetDirectoryName(typeof(Sandbox).Assembly.Location)!;
+        var (_, output) = RunInside(sandbox, work, $"""
+            echo "uid=$(id -u)"
+            echo "loader=$(cat ../course.csx)"
+            echo "folder=[$(ls -A .)]"
+            cat q1-source.ipynb ../../another-student.ipynb '{Repository.Root}/README.md' 2>&1 | head -3
+            ls '{Repository.Root}/.git' '{Repository.Notebooks}' /root 2>&1 | head -3
+            test -f '{Path.Combine(tool, "dlcourse.dll")}' && echo "tool=visible"
+            for d in /tmp /var/tmp /dev/shm; do echo "$d=[$(ls -A $d)] $(df -k --output=fstype,size $d | tail -1 | tr -s ' ')"; done
+            echo x > ../course.csx 2>/dev/null || echo "loader=read-only"
+            env | cut -d= -f1 | sort | tr '\n' ' '
+            """);
+
+        Assert.Contains("uid=62007", output);
+        Assert.Contains("loader=// the loader", output);
+        Assert.Contains("folder=[]", output);
+        Assert.DoesNotContain("HIDDEN TESTS", output);
+        Assert.DoesNotContain("ANOTHER STUDENT", output);
+        Assert.DoesNotContain("Quick start", output);
+        Assert.True(6 == output.Split('\n').Count(l => l.Contains("No such file or directory")), output);
+        Assert.Contains("tool=visible", output);
+        Assert.Contains("/tmp=[] tmpfs 32768", output);
+        Assert.Contains("/var/tmp=[] tmpfs", output);
+        Assert.Contains("/dev/shm=[] tmpfs", output);
+        Assert.Contains("loader=read-only", output);
+        var variables = output.Split('\n')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var allowed = new HashSet<string>(sandbox.Environment.Keys) { "PWD", "SHLVL", "_", "OLDPWD" };
+        Assert.True(variables.IsSubsetOf(allowed), $"the worker sees {string.Join(", ", variables.Except(allowed))} from the grader");
+    }
+
+    [Fact]
+    public void Memory_written_to_tmpfs_counts_against_the_control_group_and_processes_are_capped()
+    {
+        var (work, loader) = Course();
+        // 64 + 64 MB in all; a 256 MB /tmp would hold 200 MB if only rlimits applied (tmpfs pages are not the writer's data segment).
+        using var sandbox = Sandbox.Create(new SandboxOptions(TimeSpan.FromSeconds(30), MemoryMb: 64, NativeMemoryMb: 64, MaxProcesses: 40,
+            TmpMb: 256, Readable: [loader]), slot: 6, work);
+        Assert.NotNull(sandbox.Group);
+        var (_, output) = RunInside(sandbox, work, """
+            (dd if=/dev/zero of=/tmp/fill bs=1M count=200 2>/dev/null; echo "dd=$?")
+            echo "written=$(du -m /tmp/fill | cut -f1)"
+            rm -f /tmp/fill
+            (for i in $(seq 100); do sleep 3 & echo $i > /tmp/started; done) 2>/dev/null
+            read started < /tmp/started; echo "processes=$started"
+            """);
+
+        Assert.False(output.Contains("dd=0"), output);
+        var written = int.Parse(output.Split('\n').Single(l => l.StartsWith("written=", StringComparison.Ordinal))["written=".Length..]);
+        Assert.InRange(written, 0, 128);
+        var processes = int.Parse(output.Split('\n').Single(l => l.StartsWith("processes=", StringComparison.Ordinal))["processes=".Length..]);
+        Assert.InRange(processes, 1, 39); // the shell and its subshell count too
+    }
+
+    [Fact]
+    public void A_workers_files_are_the_source_notebooks_loaders_and_the_folders_of_what_they_reference()
+    {
+        var notebook = Path.Combine(Repository.Notebooks, "a1-loss-functions", "q1-cross-entropy-vs-mse.ipynb");
+        var files = WorkerFiles.For(Notebook.Load(notebook), Path.GetDirectoryName(notebook)!);
+        Assert.Equal([Path.Combine(Repository.Root, "artifacts", "lib"), Path.Combine(Repository.Notebooks, "course.csx")], files);
+    }
+}
