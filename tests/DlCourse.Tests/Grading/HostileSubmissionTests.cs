@@ -30,6 +30,8 @@ public sealed class HostileClass : IDisposable
         Fx.StudentWith("spawn", "f1q1-impl",
             $"static double Square(double x) {{ for (int i = 0; i < {spawns}; i++) System.Diagnostics.Process.Start(\"sleep\", \"{SleepMarker}\"); return x * x; }}");
         Fx.StudentWith("chatty", "f1q1-impl", "static double Square(double x) { Console.Write(new string('y', 3_000_000)); return x * x; }");
+        Fx.StudentWith("shouter", "f1q1-impl", "static double Square(double x) => throw new InvalidOperationException(new string('e', 5_000_000));");
+        Fx.Student("gradebook.csv", GradingFixture.Correct); // named like the grader's own file
         Fx.StudentWith("reader", "f1q1-impl", $$"""
             static double Square(double x)
             {
@@ -195,6 +197,23 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
         Assert.All(executed.Cells, c => Assert.InRange(c.Outputs.OfType<JsonObject>().Sum(CellOutputs.Size), 0, (1 << 20) + 1_000));
         Assert.Contains(executed.Cells, c => c.Outputs.OfType<JsonObject>().Any(o => MultilineText.Read(o["text"]).Contains("output truncated")));
         Assert.InRange(new FileInfo(Path.Combine(hostile.Fx.Out, "chatty", "results.json")).Length, 1, 100_000);
+    }
+
+    [Fact]
+    public void A_five_megabyte_error_message_scores_zero_and_reaches_the_student_shortened()
+    {
+        AssertScores("shouter", 0);
+        Assert.Contains("InvalidOperationException", Student("shouter").Test("f1q1-three").Output);
+        Assert.InRange(new FileInfo(Path.Combine(hostile.Fx.Out, "shouter", "results.json")).Length, 1, 100_000);
+        Assert.InRange(new FileInfo(Path.Combine(hostile.Fx.Out, "shouter", "feedback.html")).Length, 1, 100_000);
+    }
+
+    [Fact]
+    public void A_student_named_like_the_gradebook_is_graded_beside_it()
+    {
+        Assert.Equal(7, Student("gradebook.csv").Score);
+        Assert.True(File.Exists(Path.Combine(hostile.Fx.Out, "~gradebook.csv", "results.json")));
+        Assert.Contains(File.ReadAllLines(Path.Combine(hostile.Fx.Out, "gradebook.csv")), l => l.StartsWith("gradebook.csv,7,7,", StringComparison.Ordinal));
     }
 
     [Fact]
