@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using DlCourse.Tests.Support;
+
+namespace DlCourse.Tests.Checks;
+
+/// <summary>Runs alone: it sets the course-wide profile.</summary>
+[CollectionDefinition("Profile", DisableParallelization = true)]
+public class ProfileCollection;
+
+[Collection("Profile")]
+public class RecordedResultsTests
+{
+    [Fact]
+    public void A_full_run_writes_its_results_with_date_device_and_commit_and_a_fast_run_leaves_them()
+    {
+        var folder = Repository.TempFolder("recorded");
+        var before = Profile.Current;
+        try
+        {
+            Profile.Current = ProfileKind.Fast;
+            var fast = new RecordedResults("q1-demo", folder).Add("test accuracy", "0 %");
+            Assert.Contains("left as it is", fast.SaveIfFull("cpu"));
+            Assert.Contains("no full-profile run recorded here yet", fast.Show());
+
+            Profile.Current = ProfileKind.Full;
+            var full = new RecordedResults("q1-demo", folder).Add("test accuracy", "89.25 %").Add("chosen", "784–512–512–10");
+            Assert.Contains("recorded 2 results", full.SaveIfFull("cpu (libtorch 1.13, 1 thread)"));
+
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "q1-demo.json")))!;
+            Assert.Equal("q1-demo", (string?)json["notebook"]);
+            Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM-dd"), ((string?)json["date"])![..10]);
+            Assert.Matches("^[0-9a-f]{7,}( \\+ changes)?$|^unknown$", (string?)json["commit"]);
+            Assert.Equal("89.25 %", (string?)json["values"]![0]!["value"]);
+
+            Profile.Current = ProfileKind.Fast; // what every later run shows
+            var shown = new RecordedResults("q1-demo", folder).Show();
+            Assert.Contains("cpu (libtorch 1.13, 1 thread)", shown);
+            Assert.Contains("test accuracy  89.25 %", shown);
+            Assert.Contains("chosen         784–512–512–10", shown);
+        }
+        finally { Profile.Current = before; }
+    }
+
+    [Fact]
+    public void A_broken_record_is_named_and_a_bad_name_refused()
+    {
+        var folder = Repository.TempFolder("recorded");
+        File.WriteAllText(Path.Combine(folder, "q2.json"), "{ not json");
+        Assert.Contains("could not be read", new RecordedResults("q2", folder).Show());
+        Assert.Throws<ArgumentException>(() => new RecordedResults("../q2", folder));
+        Assert.Throws<ArgumentException>(() => new RecordedResults("", folder));
+    }
+}
