@@ -17,4 +17,12 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
     KernelCommand.Create(),
     ExportCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+// A usage error is bad input like any other (exit 2, one prefix), not System.CommandLine's own code.
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"dlcourse: {error.Message}");
+    Console.Error.WriteLine("dlcourse: see `dlcourse --help`");
+    return Exit.BadInput;
+}
+return await parsed.InvokeAsync();

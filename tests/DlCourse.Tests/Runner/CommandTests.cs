@@ -64,7 +64,7 @@ public class CommandTests
         stale.Save(Path.Combine(folder, "stale.ipynb"));
         Assert.Equal(1, CheckCommand.Check([folder], false));
         Assert.Equal(0, CheckCommand.Check([folder], allowOutputs: true));
-        Assert.Equal(1, CheckCommand.Check([Path.Combine(folder, "missing.ipynb")], false));
+        Assert.Equal(2, CheckCommand.Check([Path.Combine(folder, "missing.ipynb")], false)); // bad input, as in every verb
     }
 
     [Fact]
@@ -79,5 +79,27 @@ public class CommandTests
         Assert.Contains(problems, p => p.Contains("kernelspec.name is not \".net-csharp\""));
         Assert.Contains(problems, p => p.StartsWith("cell 1: language is \"pwsh\""));
         Assert.Contains(problems, p => p.StartsWith("cell 1: #load \"../nowhere.csx\" does not exist"));
+    }
+
+    public static TheoryData<string, string[]> BadInputs() => new()
+    {
+        { "run", ["run", "/no/such.ipynb", "--out", "/tmp/dlcourse-exit"] },
+        { "check", ["check", "/no/such.ipynb"] },
+        { "release", ["release", "/no/such-folder", "--out", "/tmp/dlcourse-exit"] },
+        { "self-check", ["self-check", "/no/such.ipynb"] },
+        { "grade", ["grade", "--source", "/no/such", "--submissions", "/no/such", "--out", "/tmp/dlcourse-exit"] },
+        { "review", ["review", "--grades", "/no/such"] },
+        { "gradescope", ["gradescope", "--source", "/no/such", "--out", "/tmp/dlcourse-exit.zip"] },
+        { "export", ["export", "/no/such.ipynb", "--out", "/tmp/dlcourse-exit"] },
+        { "", ["run", "--no-such-option"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Every_verb_answers_bad_input_with_exit_code_2_and_one_prefixed_line(string verb, string[] arguments)
+    {
+        var (code, output) = Repository.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "dlcourse.dll"), .. arguments]);
+        Assert.True(code == 2, $"dlcourse {string.Join(' ', arguments)} exited {code}: {output}");
+        Assert.StartsWith(verb.Length == 0 ? "dlcourse: " : $"dlcourse {verb}: ", output.TrimStart());
     }
 }

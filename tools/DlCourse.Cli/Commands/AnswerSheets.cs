@@ -17,10 +17,9 @@ internal static class AnswerSheets
         try { students = submissions.SelectMany(s => WrittenAnswers.Collect(source, s)).ToList(); }
         catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or NotebookFormatException)
         {
-            stderr.WriteLine($"dlcourse export: {e.Message}");
-            return 2;
+            return Exit.Refuse("export", e.Message, stderr);
         }
-        if (students.Count == 0) { stderr.WriteLine("dlcourse export: no student folders in the submissions."); return 2; }
+        if (students.Count == 0) return Exit.Refuse("export", "no student folders in the submissions.", stderr);
 
         // Each answer becomes a one-cell notebook, so the report lays them out one per page with the course's styles and math.
         var work = Directory.CreateTempSubdirectory("dlcourse-answers-");

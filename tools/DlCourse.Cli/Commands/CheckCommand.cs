@@ -16,7 +16,7 @@ public static class CheckCommand
         return command;
     }
 
-    /// <summary>Prints one line per problem; returns 0 when every notebook is fine, else 1.</summary>
+    /// <summary>Prints one line per problem; returns 0 when every notebook is fine, 1 when one is not, 2 for bad input.</summary>
     public static int Check(IEnumerable<string> paths, bool allowOutputs)
     {
         IReadOnlyList<NotebookPath> found;
@@ -26,8 +26,7 @@ public static class CheckCommand
         }
         catch (NotebookFormatException e)
         {
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            return 1;
+            return Exit.Refuse("check", e.Message);
         }
 
         var bad = 0;
@@ -50,6 +49,6 @@ public static class CheckCommand
             bad++;
             foreach (var problem in problems) AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(path.Relative)}: {Markup.Escape(problem)}");
         }
-        return bad == 0 ? 0 : 1;
+        return Exit.Of(bad);
     }
 }

@@ -46,8 +46,7 @@ public static class ExportCommand
             if (!r.GetValue(answers)) return await RunAsync(r.GetValue(paths)!, options, Console.Out, Console.Error);
             if (r.GetValue(source) is not { } sourceFolder || options.Format != ExportFormat.Pdf)
             {
-                Console.Error.WriteLine("dlcourse export: --answers needs --source (the source notebooks) and writes PDF only.");
-                return 2;
+                return Exit.Refuse("export", "--answers needs --source (the source notebooks) and writes PDF only.");
             }
             return await AnswerSheets.ExportAsync(sourceFolder, r.GetValue(paths)!, options, Console.Out, Console.Error);
         });
@@ -71,17 +70,15 @@ public static class ExportCommand
             });
             var failed = files.Count(f => !f.Succeeded);
             stdout.WriteLine($"exported {files.Count - failed} file(s) in {started.Elapsed.TotalSeconds:0.0} s" + (failed > 0 ? $"; {failed} failed" : ""));
-            return failed == 0 ? 0 : 1;
+            return Exit.Of(failed);
         }
         catch (NotebookFormatException e)
         {
-            stderr.WriteLine($"dlcourse export: {e.Message}");
-            return 2;
+            return Exit.Refuse("export", e.Message, stderr);
         }
         catch (ExportException e)
         {
-            stderr.WriteLine($"dlcourse export: {e.Message}");
-            return 1;
+            return Exit.Fail("export", e.Message, stderr); // the machine could not export (no Chromium, a render timeout)
         }
     }
 }

@@ -26,14 +26,12 @@ public static class GradeCommand
             try { return await RunAsync(options, cancellation); }
             catch (OperationCanceledException)
             {
-                Console.Error.WriteLine("grade: interrupted; the students already graded are saved, and a rerun goes on from there.");
-                return 130;
+                return Exit.Interrupt("grade", "the students already graded are saved, and a rerun goes on from there.");
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or MalformedSolutionException or NotebookFormatException
                                        or InvalidDataException)
             {
-                Console.Error.WriteLine($"grade: {e.Message}");
-                return 1;
+                return Exit.Refuse("grade", e.Message);
             }
         });
         return command;
@@ -62,6 +60,6 @@ public static class GradeCommand
         Console.WriteLine($"{results.Count} submissions graded; gradebook: {Path.Combine(options.Out, "gradebook.csv")}");
         var pending = results.Sum(r => r.Questions.Sum(q => q.Written.Count(w => w.Pending)));
         if (pending > 0) Console.WriteLine($"{pending} written answers are pending manual review: dlcourse review --grades {options.Out}");
-        return 0;
+        return Exit.Ok;
     }
 }

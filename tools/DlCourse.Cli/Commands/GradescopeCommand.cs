@@ -22,12 +22,11 @@ public static class GradescopeCommand
                 var files = GradescopePackager.Build(r.GetValue(source)!, r.GetValue(output)!,
                     r.GetValue(timeout), r.GetValue(memory), r.GetValue(repo));
                 Console.WriteLine($"wrote {r.GetValue(output)} ({files.Count} files)");
-                return 0;
+                return Exit.Ok;
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or ArgumentException or MalformedSolutionException or NotebookFormatException)
             {
-                Console.Error.WriteLine($"gradescope: {e.Message}");
-                return 1;
+                return Exit.Refuse("gradescope", e.Message);
             }
         });
         return command;

@@ -21,12 +21,11 @@ public static class ReleaseCommand
                 var pack = StudentPack.Write(src, dir);
                 foreach (var path in pack.Notebooks) Console.WriteLine($"released {path}");
                 Console.WriteLine($"pack {pack.Folder} and {pack.Zip}");
-                return 0;
+                return Exit.Ok;
             }
             catch (Exception e) when (e is MalformedSolutionException or NotebookFormatException or FileNotFoundException or PackException)
             {
-                Console.Error.WriteLine($"release: {e.Message}");
-                return 1;
+                return Exit.Refuse("release", e.Message);
             }
         });
         return command;

@@ -21,8 +21,7 @@ public static class ReviewCommand
             try { return await RunAsync(r.GetValue(grades)!, r.GetValue(source), r.GetValue(port), r.GetValue(bind)!, cancellation); }
             catch (ReviewException e)
             {
-                Console.Error.WriteLine($"review: {e.Message}");
-                return 1;
+                return Exit.Refuse("review", e.Message);
             }
         });
         return command;
@@ -39,6 +38,6 @@ public static class ReviewCommand
         Console.WriteLine($"review: open {server.Url} (Ctrl-C to stop; scores are saved as you go).");
         try { await Task.Delay(Timeout.Infinite, cancellation); }
         catch (OperationCanceledException) { }
-        return 0;
+        return Exit.Ok;
     }
 }

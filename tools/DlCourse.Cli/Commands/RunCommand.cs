@@ -47,8 +47,7 @@ public static class RunCommand
         }
         catch (NotebookFormatException e)
         {
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            return 2;
+            return Exit.Refuse("run", e.Message);
         }
 
         var results = new NotebookRun?[notebooks.Count];
@@ -75,7 +74,7 @@ public static class RunCommand
         AnsiConsole.MarkupLine(failed == 0
             ? $"[green]{notebooks.Count} notebook(s) ran without errors[/]; executed copies in {Markup.Escape(outDir)}"
             : $"[red]{failed} of {notebooks.Count} notebook(s) had errors[/]; executed copies in {Markup.Escape(outDir)}");
-        return failed == 0 ? 0 : 1;
+        return Exit.Of(failed);
     }
 
     /// <summary>Writes <c>run.json</c> beside the executed notebooks: per notebook, its status, time and first problem.</summary>

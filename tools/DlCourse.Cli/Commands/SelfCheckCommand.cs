@@ -23,8 +23,7 @@ public static class SelfCheckCommand
                 try { result = await SelfCheck.RunAsync(notebook, r.GetValue(timeout), cancellation); }
                 catch (Exception e) when (e is PackException or FileNotFoundException or NotebookFormatException)
                 {
-                    Console.Error.WriteLine($"self-check: {e.Message}");
-                    return 2;
+                    return Exit.Refuse("self-check", e.Message);
                 }
                 var codePoints = result.Tests.Sum(t => t.MaxScore);
                 AnsiConsole.MarkupLine($"[bold]{Markup.Escape(notebook)}[/]: {result.Tests.Sum(t => t.Score):0.##}/{codePoints:0.##} points from the visible tests (hidden tests are added when graded)");
@@ -38,7 +37,7 @@ public static class SelfCheckCommand
                 foreach (var note in result.Notes) Console.WriteLine($"  note: {note}");
                 if (result.Tests.Any(t => !t.Passed) || result.Notes.Count > 0) failures++;
             }
-            return failures == 0 ? 0 : 1;
+            return Exit.Of(failures);
         });
         return command;
     }
