@@ -17,7 +17,7 @@ public class AnswerSheetTests
         using var temp = new TempFolder();
         var written = new List<string>();
         foreach (var student in new[] { "alice", "bob" })
-            foreach (var (path, relative) in Releaser.FindNotebooks([Source]))
+            foreach (var (path, relative) in NotebookPaths.Expand([Source]))
             {
                 var released = Releaser.Release(Notebook.Load(path), relative);
                 if (student == "alice" && relative.StartsWith("q5-", StringComparison.Ordinal))

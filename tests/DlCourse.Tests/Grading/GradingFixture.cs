@@ -44,7 +44,7 @@ public sealed class GradingFixture : IDisposable
     /// <summary>A student who starts from the released notebooks and fills in the given solution cells (others stay stubs).</summary>
     public string Student(string name, IReadOnlyDictionary<string, string> answers, Func<string, Notebook, Notebook>? edit = null)
     {
-        foreach (var relative in Releaser.FindNotebooks([Released]).Select(n => n.Relative).Order(StringComparer.Ordinal))
+        foreach (var relative in NotebookPaths.Expand([Released]).Select(n => n.Relative).Order(StringComparer.Ordinal))
         {
             var nb = ReleasedNotebook(relative);
             foreach (var cell in nb.Cells)

@@ -73,7 +73,7 @@ public class ReleaseTests
     [Fact]
     public void Course_notebooks_release_without_any_solution_text()
     {
-        var notebooks = Releaser.FindNotebooks([Support.Repository.Notebooks]).ToList();
+        var notebooks = NotebookPaths.Expand([Support.Repository.Notebooks]).ToList();
         Assert.NotEmpty(notebooks);
         var leaks = new List<string>();
         foreach (var (path, relative) in notebooks)

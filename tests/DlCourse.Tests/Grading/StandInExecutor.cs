@@ -1,5 +1,6 @@
 using DlCourse.Cli.Grading;
 using DlCourse.Cli.Notebooks;
+using DlCourse.Cli.Running;
 
 namespace DlCourse.Tests.Grading;
 
@@ -12,7 +13,7 @@ internal sealed class StandInExecutor : INotebookExecutor
     public int Runs;
     public Func<Notebook, Exception?>? FailWith;
 
-    public Task<ExecutionRun> ExecuteAsync(Notebook notebook, string workingDirectory, Sandbox sandbox, CancellationToken cancellation)
+    public Task<ExecutionRun> ExecuteAsync(Notebook notebook, RunOptions options, CancellationToken cancellation)
     {
         Interlocked.Increment(ref Runs);
         if (FailWith?.Invoke(notebook) is { } e) throw e;
@@ -23,12 +24,12 @@ internal sealed class StandInExecutor : INotebookExecutor
         {
             var text = cell.Source;
             var role = GradingCell.Of(cell);
-            if (dead) { outcomes.Add(new CellOutcome(CellOutcomeStatus.NotRun, "", null)); continue; }
-            if (cell.Kind != CellKind.Code) { outcomes.Add(new CellOutcome(CellOutcomeStatus.Ok, "", null)); continue; }
-            if (text.Contains("CRASH")) { dead = true; outcomes.Add(new CellOutcome(CellOutcomeStatus.Crashed, "", null)); continue; }
+            if (dead) { outcomes.Add(new CellOutcome(CellStatus.NotRun, "", null)); continue; }
+            if (cell.Kind != CellKind.Code) { outcomes.Add(new CellOutcome(CellStatus.Succeeded, "", null)); continue; }
+            if (text.Contains("CRASH")) { dead = true; outcomes.Add(new CellOutcome(CellStatus.KernelDied, "", null)); continue; }
             if (role.IsSolution) (solved, stub) = (!text.Contains("NotImplementedException") && !text.Contains("WRONG"), text.Contains("NotImplementedException"));
-            if (role.IsTest && !solved) outcomes.Add(new CellOutcome(CellOutcomeStatus.Error, "", stub ? "System.NotImplementedException: The method or operation is not implemented." : "CheckFailed: wrong answer"));
-            else outcomes.Add(new CellOutcome(CellOutcomeStatus.Ok, role.IsTest ? "✓ ok" : "", null));
+            if (role.IsTest && !solved) outcomes.Add(new CellOutcome(CellStatus.Failed, "", stub ? "System.NotImplementedException: The method or operation is not implemented." : "CheckFailed: wrong answer"));
+            else outcomes.Add(new CellOutcome(CellStatus.Succeeded, role.IsTest ? "✓ ok" : "", null));
         }
         return Task.FromResult(new ExecutionRun(executed, outcomes));
     }

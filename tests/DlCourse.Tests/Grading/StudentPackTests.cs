@@ -76,7 +76,7 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
     {
         var secret = new HashSet<string>(StringComparer.Ordinal);
         var open = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (path, _) in Releaser.FindNotebooks([Repository.Notebooks]))
+        foreach (var (path, _) in NotebookPaths.Expand([Repository.Notebooks]))
         {
             var source = Notebook.Load(path);
             var (s, p) = ReleaseTests.Split(source);

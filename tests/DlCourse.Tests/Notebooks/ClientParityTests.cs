@@ -1,3 +1,4 @@
+using DlCourse.Cli.Notebooks;
 using System.Text.Json.Nodes;
 using DlCourse.Cli.Commands;
 using DlCourse.Tests.Support;

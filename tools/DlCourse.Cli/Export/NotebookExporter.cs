@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using DlCourse.Cli.Commands;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Export;

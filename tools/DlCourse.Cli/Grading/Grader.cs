@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using DlCourse.Cli.Grading.Manual;
 using DlCourse.Cli.Notebooks;
+using DlCourse.Cli.Running;
 
 namespace DlCourse.Cli.Grading;
 
@@ -23,7 +24,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 
     public async Task<IReadOnlyList<SubmissionResult>> GradeAllAsync(IProgress<GradeProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var sources = Releaser.FindNotebooks([options.Source]).Select(s => new SourceNotebook(Path.GetFullPath(s.Path), s.Relative)).ToList();
+        var sources = NotebookPaths.Expand([options.Source]).Select(s => new SourceNotebook(Path.GetFullPath(s.Source), s.Relative)).ToList();
         // An executed notebook is written at its source path inside the student's folder, beside the grader's own files.
         if (sources.FirstOrDefault(s => GradedFiles.IsStudentFile(s.Relative.Split('/', '\\')[0])) is { } clash)
             throw new InvalidDataException($"{clash.Relative}: a source notebook may not lie in a folder named like the grader's own files ({string.Join(", ", GradedFiles.StudentFiles)}).");
@@ -48,7 +49,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             {
                 var student = students[i];
                 var fingerprint = sourceHash + ":" + Hash(student.Root, Directory.EnumerateFiles(student.Root, "*.ipynb", SubmissionFiles.Recursive)
-                    .Where(f => !IsInside(f, options.Out)));
+                    .Where(f => !Paths.IsInside(f, options.Out)));
                 if (ResultsWriter.ReadInternal(Path.Combine(student.Out, GradedFiles.InternalResults)) is { } done && done.Fingerprint == fingerprint)
                 {
                     // Not run again, but the manual scores may have changed since: rewrite only the result files.
@@ -126,7 +127,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         executed.Save(Path.Combine(student.Out, name));
 
         for (int i = 0; i < assembled.Roles.Count; i++)
-            if (assembled.Roles[i] is { IsSolution: true, GradeId: { } id } && outcomes[i].Status is CellOutcomeStatus.Error or CellOutcomeStatus.Timeout or CellOutcomeStatus.Crashed
+            if (assembled.Roles[i] is { IsSolution: true, GradeId: { } id } && outcomes[i].Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.KernelDied
                 && !notes.Any(n => n.Contains($"cell {id} stopped the worker")))
                 notes.Add($"{name}: your cell {id} {Describe(outcomes[i])}");
 
@@ -136,7 +137,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             var role = assembled.Roles[i];
             if (!role.IsTest) continue;
             var o = outcomes[i];
-            bool passed = o.Status == CellOutcomeStatus.Ok;
+            bool passed = o.Status == CellStatus.Succeeded;
             results.Add(new TestResult(name, role.GradeId ?? $"cell {i + 1}", passed ? role.Points : 0, role.Points, role.IsHidden, passed, Describe(o)));
         }
         return (new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), WrittenAnswers.Of(assembled, name)), sandboxNotes);
@@ -152,19 +153,19 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var sandboxOptions = new SandboxOptions(TimeSpan.FromSeconds(options.CellTimeoutSeconds), options.MemoryMb,
             Readable: WorkerFiles.For(sourceNotebook, workDir),
             HiddenFolders: [Path.GetFullPath(options.Submissions), Path.GetFullPath(options.Out), Path.GetFullPath(options.Source)],
-            HiddenFiles: Releaser.FindNotebooks([options.Source]).Select(s => Path.GetFullPath(s.Path)).ToList());
+            HiddenFiles: NotebookPaths.Expand([options.Source]).Select(s => Path.GetFullPath(s.Source)).ToList());
         for (int attempt = 0; ; attempt++)
         {
             var kept = Enumerable.Range(0, count).Where(i => !skipped.ContainsKey(i)).ToList();
             var notebook = assembled.Notebook.Clone();
             notebook.RemoveCells(c => skipped.ContainsKey(c.Index));
             using var sandbox = Sandbox.Create(sandboxOptions, slot, workDir);
-            var run = await executor.ExecuteAsync(notebook, workDir, sandbox, ct);
+            var run = await executor.ExecuteAsync(notebook, sandbox.RunOptions(workDir), ct);
 
             var outcomes = new CellOutcome[count];
             foreach (var (i, o) in skipped) outcomes[i] = o;
             for (int k = 0; k < kept.Count; k++) outcomes[kept[k]] = run.Cells[k];
-            int killer = kept.FindIndex(i => outcomes[i].Status is CellOutcomeStatus.Timeout or CellOutcomeStatus.Crashed);
+            int killer = kept.FindIndex(i => outcomes[i].Status is CellStatus.TimedOut or CellStatus.KernelDied);
             bool laterCells = killer >= 0 && kept.Skip(killer + 1).Any(i => assembled.Notebook.Cells[i].Kind == CellKind.Code);
             if (killer < 0 || !laterCells || attempt >= options.MaxRestarts)
             {
@@ -206,11 +207,11 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var output = Truncate(o.Output.Trim(), 4000);
         return o.Status switch
         {
-            CellOutcomeStatus.Ok => output.Length == 0 ? "passed" : $"passed\n{output}",
-            CellOutcomeStatus.Error when o.Error?.Contains("NotImplementedException") == true => $"not answered yet (NotImplementedException)\n{Truncate(o.Error, 2000)}",
-            CellOutcomeStatus.Error => $"failed: {Truncate(o.Error ?? "error", 4000)}" + (output.Length > 0 ? $"\n{output}" : ""),
-            CellOutcomeStatus.Timeout => $"failed: {o.Error ?? "timed out"}",
-            CellOutcomeStatus.Crashed => $"failed: {o.Error ?? "the worker process exited while running this cell (Environment.Exit, a stack overflow or the memory limit)"}",
+            CellStatus.Succeeded => output.Length == 0 ? "passed" : $"passed\n{output}",
+            CellStatus.Failed when o.Error?.Contains("NotImplementedException") == true => $"not answered yet (NotImplementedException)\n{Truncate(o.Error, 2000)}",
+            CellStatus.Failed => $"failed: {Truncate(o.Error ?? "error", 4000)}" + (output.Length > 0 ? $"\n{output}" : ""),
+            CellStatus.TimedOut => $"failed: {o.Error ?? "timed out"}",
+            CellStatus.KernelDied => $"failed: {o.Error ?? "the worker process exited while running this cell (Environment.Exit, a stack overflow or the memory limit)"}",
             _ => $"not run: {o.Error ?? "an earlier cell stopped the worker"}",
         };
     }
@@ -237,16 +238,10 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             || sources.Any(s => File.Exists(Path.Combine(root, s.Relative))));
         if (single) return [new Student("submission", root, Path.GetFullPath(options.Out))];
         return Directory.EnumerateDirectories(root, "*", SubmissionFiles.TopLevel).Order(StringComparer.Ordinal)
-            .Where(d => !Path.GetFileName(d).StartsWith('.') && !IsInside(options.Out, d) && !IsInside(d, options.Out))
+            .Where(d => !Path.GetFileName(d).StartsWith('.') && !Paths.IsInside(options.Out, d) && !Paths.IsInside(d, options.Out))
             .Select(d => new Student(Path.GetFileName(d), d, Path.Combine(Path.GetFullPath(options.Out), GradedFiles.StudentFolder(Path.GetFileName(d))))).ToList();
     }
 
-    private static bool IsInside(string path, string folder)
-    {
-        var p = Path.GetFullPath(path).TrimEnd('/') + "/";
-        var f = Path.GetFullPath(folder).TrimEnd('/') + "/";
-        return p.StartsWith(f, StringComparison.Ordinal);
-    }
 
     private static string Hash(string root, IEnumerable<string> files)
     {

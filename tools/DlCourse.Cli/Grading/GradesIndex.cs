@@ -20,9 +20,9 @@ public sealed record GradesIndex(IReadOnlyList<string> Notebooks, IReadOnlyList<
     /// <summary>Reads every notebook under <paramref name="source"/> (a notebook or a folder, as given to <c>grade</c>).</summary>
     internal static GradesIndex FromSource(string source)
     {
-        var notebooks = Releaser.FindNotebooks([source]).ToList();
+        var notebooks = NotebookPaths.Expand([source]).ToList();
         return new GradesIndex(notebooks.Select(n => n.Relative).ToList(),
-            notebooks.SelectMany(n => WrittenAnswers.Questions(Notebook.Load(n.Path), n.Relative)).ToList());
+            notebooks.SelectMany(n => WrittenAnswers.Questions(Notebook.Load(n.Source), n.Relative)).ToList());
     }
 
     public void Save(string gradesDir) => AtomicFile.WriteAllText(Path.Combine(gradesDir, FileName), JsonSerializer.Serialize(this, Json) + "\n");

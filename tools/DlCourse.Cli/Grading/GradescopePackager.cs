@@ -19,8 +19,8 @@ internal static class GradescopePackager
         source = Path.GetFullPath(source);
         repo = Path.GetFullPath(repo ?? FindRepo(source)
             ?? throw new DirectoryNotFoundException($"{source} is not inside the course repository (no DlCourse.Lib.csproj above it); pass --repo."));
-        if (!IsInside(source, repo)) throw new ArgumentException($"--source {source} must be inside --repo {repo}.");
-        var notebooks = Releaser.FindNotebooks([source]).ToList();
+        if (!Paths.IsInside(source, repo)) throw new ArgumentException($"--source {source} must be inside --repo {repo}.");
+        var notebooks = NotebookPaths.Expand([source]).ToList();
         foreach (var (path, relative) in notebooks) Releaser.Release(Notebook.Load(path), relative); // fail early on malformed markers
 
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal); // zip path -> file
@@ -33,7 +33,7 @@ internal static class GradescopePackager
         foreach (var f in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
             if (!f.EndsWith(".ipynb", StringComparison.Ordinal) && !Rel(source, f).Split('/').Any(p => p is "bin" or "obj" || p.StartsWith('.')))
                 entries[Rel(repo, f)] = f;
-        for (var dir = Path.GetDirectoryName(source)!; IsInside(dir, repo) && dir != repo; dir = Path.GetDirectoryName(dir)!)
+        for (var dir = Path.GetDirectoryName(source)!; Paths.IsInside(dir, repo) && dir != repo; dir = Path.GetDirectoryName(dir)!)
             foreach (var f in Directory.EnumerateFiles(dir, "*.csx")) entries[Rel(repo, f)] = f;
 
         var sourceInZip = Rel(repo, source);
@@ -65,8 +65,6 @@ internal static class GradescopePackager
 
     private static string Rel(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
-    private static bool IsInside(string path, string folder) =>
-        (Path.GetFullPath(path).TrimEnd('/') + "/").StartsWith(Path.GetFullPath(folder).TrimEnd('/') + "/", StringComparison.Ordinal);
 
     // Gradescope's base image is Ubuntu; setup.sh runs once, as root, with network, when the autograder is built.
     // DLCOURSE_OFFLINE=1 (tests, local dry runs) installs nothing: it uses the dotnet on PATH, the system's libtorch and

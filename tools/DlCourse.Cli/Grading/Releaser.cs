@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using DlCourse.Cli.Commands;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
@@ -71,16 +70,11 @@ internal static class Releaser
     public static IReadOnlyList<string> ReleaseAll(IEnumerable<string> sources, string outDir)
     {
         var jobs = new List<(string Output, Notebook Notebook)>();
-        foreach (var (path, relative) in FindNotebooks(sources))
+        foreach (var (path, relative) in NotebookPaths.Expand(sources))
             jobs.Add((Path.Combine(outDir, relative), Release(Notebook.Load(path), relative)));
         foreach (var (output, notebook) in jobs) notebook.Save(output);
         return jobs.Select(j => j.Output).ToList();
     }
-
-    /// <summary>Notebooks named by files or found under folders, with the path each keeps relative to what named it.</summary>
-    /// <remarks>The same search as <c>dlcourse run</c>: missing paths and empty folders are a <see cref="NotebookFormatException"/>.</remarks>
-    public static IEnumerable<(string Path, string Relative)> FindNotebooks(IEnumerable<string> sources) =>
-        NotebookPaths.Expand(sources).Select(p => (p.Source, p.Relative));
 
     public static string Where(string notebook, int index, GradingCell role) =>
         $"{notebook}, cell {index + 1}" + (role.GradeId is { } id ? $" (grade_id {id})" : "");

@@ -5,40 +5,27 @@ using DlCourse.Cli.Running;
 
 namespace DlCourse.Cli.Grading;
 
-/// <summary>Runs a graded notebook through the shared notebook runner, in a worker wrapped by the sandbox.</summary>
+/// <summary>Runs a graded notebook through the shared notebook runner and reads each cell's outcome from the run.</summary>
 public sealed class RunnerExecutor : INotebookExecutor
 {
-    public async Task<ExecutionRun> ExecuteAsync(Notebook notebook, string workingDirectory, Sandbox sandbox, CancellationToken cancellation)
+    public async Task<ExecutionRun> ExecuteAsync(Notebook notebook, RunOptions options, CancellationToken cancellation)
     {
-        var options = new RunOptions
-        {
-            CellTimeout = sandbox.Options.CellTimeout,
-            StartTimeout = TimeSpan.FromSeconds(Math.Max(60, sandbox.Options.CellTimeout.TotalSeconds)),
-            // The first cell also compiles the kernel's C# pipeline, which takes seconds on a loaded machine.
-            FirstCellTimeout = sandbox.Options.CellTimeout + TimeSpan.FromSeconds(60),
-            Environment = sandbox.Environment,
-            InheritEnvironment = false,
-            CommandPrefix = sandbox.CommandPrefix,
-            WorkingDirectory = workingDirectory,
-            MaxOutputCharsPerCell = (int)Math.Min(int.MaxValue, sandbox.Options.MaxOutputBytes),
-            PackageSources = [], // student code gets no package feed: nothing outside the course library is needed
-        };
         var run = await NotebookRunner.RunAsync(notebook, null, options, cancel: cancellation);
         var byIndex = run.Cells.ToDictionary(c => c.Index);
         var outcomes = run.Executed.Cells.Select(cell =>
         {
-            if (cell.Kind != CellKind.Code) return new CellOutcome(CellOutcomeStatus.Ok, "", null);
+            if (cell.Kind != CellKind.Code) return new CellOutcome(CellStatus.Succeeded, "", null);
             var (output, error) = Text(cell);
-            return byIndex.TryGetValue(cell.Index, out var r) ? r.Status switch
+            if (!byIndex.TryGetValue(cell.Index, out var r)) return new CellOutcome(CellStatus.NotRun, "", "not run");
+            return new CellOutcome(r.Status, output, r.Status switch
             {
-                CellStatus.Succeeded => new CellOutcome(CellOutcomeStatus.Ok, output, null),
-                CellStatus.Failed => new CellOutcome(CellOutcomeStatus.Error, output, error ?? "the cell failed"),
-                CellStatus.TimedOut => new CellOutcome(CellOutcomeStatus.Timeout, output,
-                    $"timed out after {options.CellTimeout.TotalSeconds:0.#} s (an endless loop, or far too slow?)"),
-                CellStatus.KernelDied => new CellOutcome(CellOutcomeStatus.Crashed, output,
-                    "the worker process exited while running this cell (Environment.Exit, a stack overflow, or the memory limit)" + (error is null ? "" : $"\n{error}")),
-                _ => new CellOutcome(CellOutcomeStatus.NotRun, output, "an earlier cell stopped the worker"),
-            } : new CellOutcome(CellOutcomeStatus.NotRun, "", "not run");
+                CellStatus.Succeeded => null,
+                CellStatus.Failed => error ?? "the cell failed",
+                CellStatus.TimedOut => $"timed out after {options.CellTimeout.TotalSeconds:0.#} s (an endless loop, or far too slow?)",
+                CellStatus.KernelDied => "the worker process exited while running this cell (Environment.Exit, a stack overflow, or the memory limit)"
+                    + (error is null ? "" : $"\n{error}"),
+                _ => "an earlier cell stopped the worker",
+            });
         }).ToList();
         return new ExecutionRun(run.Executed, outcomes);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using DlCourse.Cli.Running;
 
 namespace DlCourse.Cli.Grading;
 
@@ -87,7 +88,7 @@ public sealed class Sandbox : IDisposable
             {
                 prefix.AddRange(["unshare", "--net", "--pid", "--fork", "--kill-child", "--mount", "--mount-proc", "--"]);
                 foreach (var folder in options.HiddenFolders ?? [])
-                    if (Directory.Exists(folder) && !IsInside(workingDirectory, folder) && !IsInside(hostHome, folder) && !IsInside(tool, folder))
+                    if (Directory.Exists(folder) && !Paths.IsInside(workingDirectory, folder) && !Paths.IsInside(hostHome, folder) && !Paths.IsInside(tool, folder))
                         script.Add($"mount -t tmpfs -o size=64k,mode=0755 dlcourse-hidden {Quote(folder)}");
                 foreach (var file in options.HiddenFiles ?? [])
                     if (File.Exists(file)) script.Add($"mount --bind /dev/null {Quote(file)}");
@@ -133,9 +134,9 @@ public sealed class Sandbox : IDisposable
         args.AddRange(["--perms", "1777", "--size", $"{16L << 20}", "--tmpfs", "/var/tmp"]);
         args.AddRange(["--perms", "1777", "--size", $"{64L << 20}", "--tmpfs", "/dev/shm"]);
         var bound = new[] { dotnetRoot, tool }.Concat(readable).Select(p => Path.GetFullPath(p).TrimEnd('/'))
-            .Where(p => !SystemFolders.Any(s => IsInside(p, s))).Distinct(StringComparer.Ordinal).ToList();
+            .Where(p => !SystemFolders.Any(s => Paths.IsInside(p, s))).Distinct(StringComparer.Ordinal).ToList();
         // bubblewrap would make the folders above a mount point private to root; the worker's uid must pass through them.
-        var parents = bound.Append(workingDirectory).SelectMany(Ancestors).Where(p => !SystemFolders.Any(s => IsInside(p, s)))
+        var parents = bound.Append(workingDirectory).SelectMany(Ancestors).Where(p => !SystemFolders.Any(s => Paths.IsInside(p, s)))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var parent in parents) args.AddRange(["--perms", "0755", "--dir", parent]);
         foreach (var path in bound) args.AddRange(["--ro-bind", path, path]);
@@ -151,6 +152,21 @@ public sealed class Sandbox : IDisposable
 
     private static string Command(IEnumerable<string> args) => string.Join(' ', args.Select(a => a == "exec" ? a : Quote(a)));
 
+    /// <summary>How the runner starts a worker in this sandbox for a notebook whose folder is <paramref name="workingDirectory"/>.</summary>
+    public RunOptions RunOptions(string workingDirectory) => new()
+    {
+        CellTimeout = Options.CellTimeout,
+        StartTimeout = TimeSpan.FromSeconds(Math.Max(60, Options.CellTimeout.TotalSeconds)),
+        // The first cell also compiles the kernel's C# pipeline, which takes seconds on a loaded machine.
+        FirstCellTimeout = Options.CellTimeout + TimeSpan.FromSeconds(60),
+        Environment = Environment,
+        InheritEnvironment = false,
+        CommandPrefix = CommandPrefix,
+        WorkingDirectory = workingDirectory,
+        MaxOutputCharsPerCell = (int)Math.Min(int.MaxValue, Options.MaxOutputBytes),
+        PackageSources = [], // student code gets no package feed: nothing outside the course library is needed
+    };
+
     public void Dispose()
     {
         Group?.Dispose();
@@ -158,12 +174,6 @@ public sealed class Sandbox : IDisposable
         try { Directory.Delete(HostHome, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static bool IsInside(string path, string folder)
-    {
-        var p = Path.GetFullPath(path).TrimEnd('/') + "/";
-        var f = Path.GetFullPath(folder).TrimEnd('/') + "/";
-        return p.StartsWith(f, StringComparison.Ordinal);
-    }
 
     // Without a private root every folder above the path must let others through; with one, bubblewrap makes those parents.
     private static bool OthersCanRead(string path, bool parents)

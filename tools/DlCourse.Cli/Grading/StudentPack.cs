@@ -30,7 +30,7 @@ internal static class StudentPack
         outDir = Path.GetFullPath(outDir.TrimEnd(Path.DirectorySeparatorChar));
         var notebooks = new List<(string Relative, Notebook Released, Notebook Pristine)>();
         var loaders = new Dictionary<string, string>(StringComparer.Ordinal); // source loader → its path in the pack
-        foreach (var (path, relative) in Releaser.FindNotebooks(sources))
+        foreach (var (path, relative) in NotebookPaths.Expand(sources))
         {
             var source = Notebook.Load(path);
             notebooks.Add((relative, Releaser.Release(source, relative), Releaser.Release(source, relative, keepMarkers: true)));

@@ -20,8 +20,8 @@ internal static class WrittenAnswers
     public static IReadOnlyList<(string Student, IReadOnlyList<WrittenAnswer> Answers)> Collect(string source, string submissions)
     {
         if (!Directory.Exists(submissions)) throw new DirectoryNotFoundException($"{submissions}: no such submissions folder.");
-        var notebooks = Releaser.FindNotebooks([source]).OrderBy(s => s.Relative, StringComparer.Ordinal)
-            .Select(s => (s.Relative, Notebook: Notebook.Load(s.Path))).ToList();
+        var notebooks = NotebookPaths.Expand([source]).OrderBy(s => s.Relative, StringComparer.Ordinal)
+            .Select(s => (s.Relative, Notebook: Notebook.Load(s.Source))).ToList();
         var questions = notebooks.SelectMany(n => Questions(n.Notebook, n.Relative).Select(q => (Question: q, Title: Title(n.Notebook, n.Relative)))).ToList();
         if (questions.Count == 0) throw new NotebookFormatException($"{source}: no written answers (Markdown solution cells with points) in the source notebooks.");
 

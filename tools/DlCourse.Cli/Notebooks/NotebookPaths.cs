@@ -1,11 +1,10 @@
-using DlCourse.Cli.Notebooks;
 
-namespace DlCourse.Cli.Commands;
+namespace DlCourse.Cli.Notebooks;
 
 /// <summary>A notebook found on the command line, with the path it gets under an output folder.</summary>
 public sealed record NotebookPath(string Source, string Relative);
 
-/// <summary>Expands files and folders given on the command line into notebooks, in a stable order.</summary>
+/// <summary>Expands files and folders into notebooks, in a stable order, skipping hidden folders: the one notebook search of every verb.</summary>
 public static class NotebookPaths
 {
     public static IReadOnlyList<NotebookPath> Expand(IEnumerable<string> paths)
