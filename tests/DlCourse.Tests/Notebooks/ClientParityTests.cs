@@ -11,7 +11,7 @@ namespace DlCourse.Tests.Notebooks;
 /// <c>dotnet-interactive stdio</c> kernel VS Code starts, and Jupyter's nbconvert on the <c>.net-csharp</c> kernel (both
 /// dotnet-interactive 1.0.712001; all pinned in .config/dotnet-tools.json). Every notebook runs through dotnet-repl and
 /// stdio; Jupyter, the same kernel behind another transport, runs the representative set unless DLCOURSE_CLIENT_PARITY=all
-/// (all 25 through all three cost about twice the time of the default; docs/benchmarks.md, "Client parity cost"). All runs
+/// (all 25 through all three take about 1.5× the default's time; docs/benchmarks.md, "Client parity cost"). All runs
 /// share one pool of two processes, each notebook's clients back to back, each run starting its client once.
 /// </summary>
 public sealed class ClientCourse
@@ -62,8 +62,9 @@ public sealed class ClientCourse
             lock (Runs) Runs[(run.Client, run.Notebook)] = result with { Seconds = (clock.Elapsed - started).TotalSeconds };
         }).GetAwaiter().GetResult();
         Elapsed = clock.Elapsed;
+        // What each run cost, for docs/benchmarks.md ("Client parity cost").
         File.WriteAllLines(Path.Combine(OutDir, "seconds.tsv"), Runs.OrderBy(r => r.Key.Notebook, StringComparer.Ordinal)
-            .Select(r => $"{r.Key.Notebook}\t{r.Key.Client}\t{r.Value.Seconds:0.0}"));
+            .Select(r => $"{r.Key.Notebook}\t{r.Key.Client}\t{r.Value.Seconds:0.0}").Append($"# {Runs.Count} runs in {Elapsed.TotalSeconds:0} s"));
     }
 
     private async Task<ClientRun> RunAsync(string client, NotebookPath path, Dictionary<string, string> environment)
