@@ -10,6 +10,7 @@ packages=(
   dataset-fashion-mnist               # offline data set in IDX format
   chromium poppler-utils              # PDF/HTML export and its checks
   bubblewrap                          # the grader's private root for each worker (docs/grading.md)
+  jupyter-nbconvert jupyter-client    # Jupyter (nbconvert; jupyter-kernelspec, which registering the kernel needs)
 )
 
 missing=()
@@ -29,4 +30,11 @@ command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (http
 [ -x "$here/assets.sh" ] && "$here/assets.sh"
 # The real clients students use (dotnet-repl, dotnet-interactive), pinned in .config/dotnet-tools.json.
 (cd "$here/.." && dotnet tool restore >/dev/null) || { echo "setup: dotnet tool restore failed" >&2; exit 1; }
+# Jupyter's .NET (C#) kernel, .net-csharp, as a student registers it; its kernelspec runs `dotnet interactive`, which in
+# the clone is the pinned tool.
+csharp_kernel() { [[ "$(jupyter kernelspec list --json 2>/dev/null)" == *'".net-csharp"'* ]]; }
+if ! csharp_kernel; then
+  (cd "$here/.." && DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 dotnet tool run dotnet-interactive -- jupyter install >/dev/null)
+  csharp_kernel || { echo "setup: registering the .NET (C#) Jupyter kernel failed" >&2; exit 1; }
+fi
 echo "setup: ok"
