@@ -5,7 +5,25 @@ namespace DlCourse.Cli.Grading;
 
 /// <summary>A cell's outcome: its status (the runner's; TimedOut and KernelDied end the worker, so later cells are NotRun),
 /// its text output (streams and plain-text results) and, unless it succeeded, why not.</summary>
-public sealed record CellOutcome(CellStatus Status, string Output, string? Error);
+public sealed record CellOutcome(CellStatus Status, string Output, string? Error)
+{
+    /// <summary>The outcome as a student reads it in results and feedback, cut to a few thousand characters.</summary>
+    public string Describe()
+    {
+        var output = Truncate(Output.Trim(), 4000);
+        return Status switch
+        {
+            CellStatus.Succeeded => output.Length == 0 ? "passed" : $"passed\n{output}",
+            CellStatus.Failed when Error?.Contains("NotImplementedException") == true => $"not answered yet (NotImplementedException)\n{Truncate(Error, 2000)}",
+            CellStatus.Failed => $"failed: {Truncate(Error ?? "error", 4000)}" + (output.Length > 0 ? $"\n{output}" : ""),
+            CellStatus.TimedOut => $"failed: {Error ?? "timed out"}",
+            CellStatus.KernelDied => $"failed: {Error ?? "the worker process exited while running this cell (Environment.Exit, a stack overflow or the memory limit)"}",
+            _ => $"not run: {Error ?? "an earlier cell stopped the worker"}",
+        };
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + $"\n… ({s.Length - max} more characters)";
+}
 
 /// <summary>An executed notebook (outputs filled in) and one outcome per cell, aligned with its cells.</summary>
 public sealed record ExecutionRun(Notebook Executed, IReadOnlyList<CellOutcome> Cells);

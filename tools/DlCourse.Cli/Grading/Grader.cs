@@ -13,10 +13,12 @@ public sealed record GradeOptions(string Source, string Submissions, string Out,
 public sealed record GradeProgress(string Student, bool Finished, bool Skipped, SubmissionResult? Result, int Total);
 
 /// <summary>
-/// Grades every submission against the source notebooks: assembles each notebook, runs it in a sandboxed worker
-/// (again without a cell that killed the worker), scores its test cells and writes the results atomically, one
-/// student at a time, so an interrupted run keeps what it finished and a rerun skips it. Manual scores of written answers
-/// (<see cref="ManualScores"/>) are merged on every run, also into the students a rerun skips.
+/// Grades every submission against the source notebooks in four stages per notebook: assemble
+/// (<see cref="SubmissionAssembler"/>), execute in a sandboxed worker, again without a cell that killed it
+/// (<see cref="RestartingRun"/>), score the test cells (<see cref="Scoring"/>), and write the results atomically
+/// (<see cref="GradedFiles"/>), one student at a time, so an interrupted run keeps what it finished and a rerun skips
+/// it. Manual scores of written answers (<see cref="ManualScores"/>) are merged on every run, also into the students a
+/// rerun skips.
 /// </summary>
 public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 {
@@ -121,102 +123,19 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         try { studentNotebook = Notebook.Parse(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path)); }
         catch (NotebookFormatException e) { return (Zero($"{name}: your notebook could not be read: {e.Message}"), []); }
 
+        // The stages, in order: assemble, execute (again without a cell that kills the worker), score, write.
         var assembled = SubmissionAssembler.Assemble(sourceNotebook, studentNotebook, name, Path.GetDirectoryName(source.Path));
         notes.AddRange(assembled.Notes);
-        var (outcomes, executed, sandboxNotes) = await RunWithRestartsAsync(assembled, sourceNotebook, source, slot, notes, ct);
-        executed.Save(Path.Combine(student.Out, name));
-
-        for (int i = 0; i < assembled.Roles.Count; i++)
-            if (assembled.Roles[i] is { IsSolution: true, GradeId: { } id } && outcomes[i].Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.KernelDied
-                && !notes.Any(n => n.Contains($"cell {id} stopped the worker")))
-                notes.Add($"{name}: your cell {id} {Describe(outcomes[i])}");
-
-        var results = new List<TestResult>();
-        for (int i = 0; i < assembled.Roles.Count; i++)
-        {
-            var role = assembled.Roles[i];
-            if (!role.IsTest) continue;
-            var o = outcomes[i];
-            bool passed = o.Status == CellStatus.Succeeded;
-            results.Add(new TestResult(name, role.GradeId ?? $"cell {i + 1}", passed ? role.Points : 0, role.Points, role.IsHidden, passed, Describe(o)));
-        }
-        return (new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), WrittenAnswers.Of(assembled, name)), sandboxNotes);
-    }
-
-    /// <summary>Runs the notebook; when a cell kills the worker, runs it again without that cell, so later tests still count.</summary>
-    private async Task<(CellOutcome[] Outcomes, Notebook Executed, IReadOnlyList<string> SandboxNotes)> RunWithRestartsAsync(
-        AssembledNotebook assembled, Notebook sourceNotebook, SourceNotebook source, int slot, List<string> notes, CancellationToken ct)
-    {
-        int count = assembled.Notebook.Cells.Count;
-        var skipped = new Dictionary<int, CellOutcome>();
         var workDir = Path.GetDirectoryName(source.Path)!;
         var sandboxOptions = new SandboxOptions(TimeSpan.FromSeconds(options.CellTimeoutSeconds), options.MemoryMb,
             Readable: WorkerFiles.For(sourceNotebook, workDir),
             HiddenFolders: [Path.GetFullPath(options.Submissions), Path.GetFullPath(options.Out), Path.GetFullPath(options.Source)],
             HiddenFiles: NotebookPaths.Expand([options.Source]).Select(s => Path.GetFullPath(s.Source)).ToList());
-        for (int attempt = 0; ; attempt++)
-        {
-            var kept = Enumerable.Range(0, count).Where(i => !skipped.ContainsKey(i)).ToList();
-            var notebook = assembled.Notebook.Clone();
-            notebook.RemoveCells(c => skipped.ContainsKey(c.Index));
-            using var sandbox = Sandbox.Create(sandboxOptions, slot, workDir);
-            var run = await executor.ExecuteAsync(notebook, sandbox.RunOptions(workDir), ct);
-
-            var outcomes = new CellOutcome[count];
-            foreach (var (i, o) in skipped) outcomes[i] = o;
-            for (int k = 0; k < kept.Count; k++) outcomes[kept[k]] = run.Cells[k];
-            int killer = kept.FindIndex(i => outcomes[i].Status is CellStatus.TimedOut or CellStatus.KernelDied);
-            bool laterCells = killer >= 0 && kept.Skip(killer + 1).Any(i => assembled.Notebook.Cells[i].Kind == CellKind.Code);
-            if (killer < 0 || !laterCells || attempt >= options.MaxRestarts)
-            {
-                if (killer >= 0 && laterCells)
-                    notes.Add($"{source.Relative}: the worker was stopped {attempt + 1} times; the cells after {Name(kept[killer], assembled.Roles[kept[killer]])} were not run.");
-                return (outcomes, Merge(assembled.Notebook, run.Executed, kept, skipped), sandbox.Notes);
-            }
-            var cell = kept[killer];
-            skipped[cell] = outcomes[cell];
-            // A hidden test's name and output stay out of notes, which students see before grades are published.
-            notes.Add(assembled.Roles[cell].IsHidden
-                ? $"{source.Relative}: a hidden test stopped the worker; the notebook was run again without it."
-                : $"{source.Relative}: {Name(cell, assembled.Roles[cell])} stopped the worker ({Describe(outcomes[cell])}); the notebook was run again without it.");
-        }
+        var run = await RestartingRun.RunAsync(executor, assembled, sandboxOptions, slot, workDir, options.MaxRestarts, name, notes, ct);
+        var results = Scoring.Score(assembled, run.Outcomes, name, notes);
+        run.Executed.Save(Path.Combine(student.Out, name));
+        return (new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), WrittenAnswers.Of(assembled, name)), run.SandboxNotes);
     }
-
-    // The executed cells in source order, with the cells that were left out shown with their failure.
-    private static Notebook Merge(Notebook assembled, Notebook executed, List<int> kept, Dictionary<int, CellOutcome> skipped)
-    {
-        var result = assembled.Clone();
-        for (int k = 0; k < kept.Count && k < executed.Cells.Count; k++)
-        {
-            var target = result.Cells[kept[k]];
-            var ran = executed.Cells[k];
-            if (target.Kind != CellKind.Code) continue;
-            target.ExecutionCount = ran.ExecutionCount;
-            foreach (var output in ran.Outputs) target.Outputs.Add(output!.DeepClone());
-        }
-        foreach (var (i, o) in skipped)
-            result.Cells[i].Outputs.Add(CellOutputs.Error(o.Status.ToString(), Describe(o)));
-        return result;
-    }
-
-    private static string Name(int index, GradingCell role) =>
-        role.IsHidden ? "a hidden test" : role.GradeId is { } id ? $"cell {id}" : $"cell {index + 1} of the source notebook";
-
-    internal static string Describe(CellOutcome o)
-    {
-        var output = Truncate(o.Output.Trim(), 4000);
-        return o.Status switch
-        {
-            CellStatus.Succeeded => output.Length == 0 ? "passed" : $"passed\n{output}",
-            CellStatus.Failed when o.Error?.Contains("NotImplementedException") == true => $"not answered yet (NotImplementedException)\n{Truncate(o.Error, 2000)}",
-            CellStatus.Failed => $"failed: {Truncate(o.Error ?? "error", 4000)}" + (output.Length > 0 ? $"\n{output}" : ""),
-            CellStatus.TimedOut => $"failed: {o.Error ?? "timed out"}",
-            CellStatus.KernelDied => $"failed: {o.Error ?? "the worker process exited while running this cell (Environment.Exit, a stack overflow or the memory limit)"}",
-            _ => $"not run: {o.Error ?? "an earlier cell stopped the worker"}",
-        };
-    }
-
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + $"\n… ({s.Length - max} more characters)";
 
     private static async Task WriteAsync(Student student, SubmissionResult result)
     {
