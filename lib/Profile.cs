@@ -1,8 +1,5 @@
 namespace DlCourse;
 
-/// <summary>How much work a notebook does: <see cref="Fast"/> for tests and the default run, <see cref="Full"/> for real results.</summary>
-public enum ProfileKind { Fast, Full }
-
 /// <summary>The course-wide profile, read once from the <c>DLCOURSE_PROFILE</c> environment variable (fast unless it says full).</summary>
 public static class Profile
 {

@@ -3,9 +3,6 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Derivations;
 
-/// <summary>The per-sample loss ℓ(z, y) of a sigmoid output ŷ = σ(z): cross-entropy or squared error.</summary>
-public enum LogisticLossKind { CrossEntropy, SquaredError }
-
 /// <summary>The mean loss of a logistic model ŷ = σ(Xw + b) with an L2 penalty on w (not b):
 /// L(θ) = (1/m) Σ_i ℓ(z_i, y_i) + (λ/2m)‖w‖², with parameters θ = (w_1, …, w_d, b), bias last.
 /// Its gradient and Hessian follow from the chain rule through z = X̃θ (X̃ = [X 1]):

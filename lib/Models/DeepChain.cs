@@ -1,8 +1,5 @@
 namespace DlCourse.Models;
 
-/// <summary>The hidden-unit non-linearity of a <see cref="DeepChain"/>.</summary>
-public enum Activation { Sigmoid, Relu, Tanh }
-
 /// <summary>One backward pass of a <see cref="DeepChain"/>: the output, the error, every pre-activation and every gradient.</summary>
 public sealed record ChainGradients(double Output, double Error, double[][] PreActivations, double[][] WeightGradients, double[][] BiasGradients)
 {
@@ -21,6 +18,8 @@ public sealed class DeepChain
     public DeepChain(int layers, int width, Activation activation)
     {
         if (layers < 1 || width < 1) throw new ArgumentOutOfRangeException(nameof(layers), "a chain needs at least one layer of at least one unit");
+        if (activation is not (Activation.Sigmoid or Activation.ReLU or Activation.Tanh))
+            throw new ArgumentOutOfRangeException(nameof(activation), activation, "a DeepChain derives sigmoid, ReLU and tanh by hand; use DlCourse.Torch for the others");
         Layers = layers;
         Width = width;
         Activation = activation;
@@ -48,7 +47,7 @@ public sealed class DeepChain
     public double Activate(double a) => Activation switch
     {
         Activation.Sigmoid => Numerics.Sigmoid.Apply(a),
-        Activation.Relu => Math.Max(0, a),
+        Activation.ReLU => Math.Max(0, a),
         _ => Math.Tanh(a),
     };
 
@@ -56,7 +55,7 @@ public sealed class DeepChain
     public double Derivative(double a) => Activation switch
     {
         Activation.Sigmoid => Numerics.Sigmoid.Derivative(a),
-        Activation.Relu => a > 0 ? 1 : 0,
+        Activation.ReLU => a > 0 ? 1 : 0,
         _ => 1 - Math.Tanh(a) * Math.Tanh(a),
     };
 

@@ -3,9 +3,6 @@ using Plotly.NET;
 
 namespace DlCourse.Plotting;
 
-/// <summary>A per-epoch quantity recorded in a <see cref="TrainingHistory"/>.</summary>
-public enum Metric { TrainLoss, ValidationLoss, TrainAccuracy, ValidationAccuracy }
-
 public static partial class Charts
 {
     /// <summary>Train and validation loss per epoch (validation only when recorded).</summary>

@@ -3,9 +3,6 @@ using static TorchSharp.torch;
 
 namespace DlCourse.Torch;
 
-/// <summary>The non-linearities a course model can use between layers.</summary>
-public enum Activation { ReLU, Tanh, Sigmoid, GELU, LeakyReLU }
-
 /// <summary>Turns an <see cref="Activation"/> into its TorchSharp module.</summary>
 public static class Activations
 {

@@ -9,7 +9,7 @@ public class DeepChainTests
     [InlineData(1, Activation.Sigmoid)]
     [InlineData(2, Activation.Sigmoid)]
     [InlineData(2, Activation.Tanh)]
-    [InlineData(3, Activation.Relu)]
+    [InlineData(3, Activation.ReLU)]
     public void BackpropMatchesFiniteDifferences(int width, Activation activation)
     {
         var chain = DeepChain.Random(6, width, activation, seed: 3, scale: 1.2, mean: 0.3, biasScale: 0.5);
@@ -34,12 +34,12 @@ public class DeepChainTests
     [Fact]
     public void ReluChainIsCutByOneDeadUnitButAWideChainNeedsEveryPathCut()
     {
-        var narrow = new DeepChain(4, 1, Activation.Relu);
+        var narrow = new DeepChain(4, 1, Activation.ReLU);
         foreach (var w in narrow.Weights) w[0] = 1;
         narrow.Biases[2][0] = -10;                      // a⁽³⁾ ≤ 0: the only path is cut
         Assert.All(narrow.Backward(1, 3).WeightGradientNorms, n => Assert.Equal(0, n));
 
-        var wide = new DeepChain(4, 2, Activation.Relu);
+        var wide = new DeepChain(4, 2, Activation.ReLU);
         foreach (var w in wide.Weights) Array.Fill(w, 1.0);
         wide.Biases[2][0] = -10;                        // one of two units dead: paths through the other remain
         Assert.All(wide.Backward(1, 30).WeightGradientNorms, n => Assert.True(n > 0));
