@@ -5,9 +5,11 @@ namespace DlCourse.Numerics;
 [AnswerTo("a1q2")]
 public static class BinaryCrossEntropy
 {
-    /// <summary>The loss of one sample; a term whose weight (y or 1 − y) is 0 is skipped, so 0·log 0 counts as 0.</summary>
+    /// <summary>The loss of one sample; a term whose weight (y or 1 − y) is 0 is skipped, so 0·log 0 counts as 0.
+    /// Throws for ŷ or y outside [0, 1] (NaN included) rather than returning NaN.</summary>
     public static double Value(double probability, double target)
     {
+        LossInputs.Probability(probability, target);
         double loss = 0;
         if (target != 0) loss -= target * Math.Log(probability);
         if (target != 1) loss -= (1 - target) * Math.Log(1 - probability);
@@ -30,6 +32,7 @@ public static class BinaryCrossEntropy
         for (int i = 0; i < n; i++)
         {
             double p = probabilities[i];
+            LossInputs.Probability(p, targets[i], open: true);
             g[i] = (p - targets[i]) / (n * p * (1 - p));
         }
         return g;

@@ -35,4 +35,24 @@ public class ClosedFormTests
         Assert.Equal(Math.Log(3), CrossEntropyWithLogits.Value([0.0, 0, 0], 1), 15);
         Assert.Equal(Math.Log(3), CrossEntropy.Value([1 / 3.0, 1 / 3.0, 1 / 3.0], [0.0, 1, 0]), 15);
     }
+
+    [Theory]
+    [InlineData(1.5, 1.0)]
+    [InlineData(-0.1, 0.0)]
+    [InlineData(double.NaN, 1.0)]
+    [InlineData(0.5, 2.0)]
+    public void Binary_cross_entropy_refuses_what_is_not_a_probability_instead_of_returning_NaN(double probability, double target)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => BinaryCrossEntropy.Value(probability, target));
+        Assert.Contains("[0, 1]", e.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => BinaryCrossEntropy.Value([0.5, probability], [1.0, target]));
+    }
+
+    [Fact]
+    public void Binary_cross_entropy_keeps_its_limits_at_0_and_1_and_its_gradient_needs_the_open_interval()
+    {
+        Assert.Equal(0, BinaryCrossEntropy.Value(1.0, 1.0));
+        Assert.Equal(double.PositiveInfinity, BinaryCrossEntropy.Value(0.0, 1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BinaryCrossEntropy.Gradient([1.0], [1.0]));
+    }
 }
