@@ -69,6 +69,8 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
             }
         }
         Assert.True(File.Exists(Path.Combine(course.Unpacked, "lib", "libLibTorchSharp.so")), "TorchSharp's native shim travels with the pack");
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Notebooks, "a4-deep-networks", "full-profile", "q1-mlp-tuning.json")),
+            File.ReadAllText(Path.Combine(course.Unpacked, "a4-deep-networks", "full-profile", "q1-mlp-tuning.json"))); // the record A4 Q1 shows
     }
 
     [Fact]

@@ -30,9 +30,13 @@ internal static class StudentPack
         outDir = Path.GetFullPath(outDir.TrimEnd(Path.DirectorySeparatorChar));
         var notebooks = new List<(string Relative, Notebook Released, Notebook Pristine)>();
         var loaders = new Dictionary<string, string>(StringComparer.Ordinal); // source loader → its path in the pack
+        var records = new List<(string From, string Relative)>(); // full-profile records the notebooks display
         foreach (var (path, relative) in NotebookPaths.Expand(sources))
         {
             var source = Notebook.Load(path);
+            var record = Path.Combine(Path.GetDirectoryName(path)!, "full-profile", Path.GetFileNameWithoutExtension(path) + ".json");
+            if (File.Exists(record))
+                records.Add((record, Path.Combine(Path.GetDirectoryName(relative) ?? "", "full-profile", Path.GetFileName(record))));
             notebooks.Add((relative, Releaser.Release(source, relative), Releaser.Release(source, relative, keepMarkers: true)));
             var root = RootOf(path, relative);
             foreach (var (kind, argument) in source.Cells.Where(c => c.Kind == CellKind.Code).SelectMany(c => Directives.Quoted(c.Source)))
@@ -68,6 +72,11 @@ internal static class StudentPack
             {
                 released.Save(Path.Combine(staging, relative));
                 marked.Save(Path.Combine(pristine, relative));
+            }
+            foreach (var (from, relative) in records)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(staging, relative))!);
+                File.Copy(from, Path.Combine(staging, relative));
             }
             CopyTool(Path.Combine(staging, ToolFolder));
             File.WriteAllText(Path.Combine(staging, "self-check"), "#!/bin/sh\n# Runs your notebook's visible tests as the grader will: ./self-check a1-loss-functions/q1-….ipynb\nexec dotnet \"$(dirname \"$0\")/tool/dlcourse.dll\" self-check \"$@\"\n");
