@@ -6,6 +6,7 @@ using DlCourse.Tests.Support;
 namespace DlCourse.Tests.Grading;
 
 /// <summary>What a grading worker can see and use, checked from inside the sandbox with a shell in the worker's place.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class SandboxTests
 {
     private static (int Code, string Output) RunInside(Sandbox sandbox, string workingDirectory, string script)
