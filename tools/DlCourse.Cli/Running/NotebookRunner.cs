@@ -64,6 +64,8 @@ public static class NotebookRunner
         // Bounded, so a worker that floods answers waits on its pipe instead of filling the runner's memory.
         private readonly Channel<WorkerMessage> messages = Channel.CreateBounded<WorkerMessage>(8);
         private readonly int maxLine;
+        // Ends the answer reader when the runner is done with the worker, even while it waits on a full channel.
+        private readonly CancellationTokenSource done = new();
         private readonly StringBuilder stderrTail = new();
         private readonly Task readers;
 
@@ -218,7 +220,9 @@ public static class NotebookRunner
             {
                 WorkerMessage? message = overlong ? new WorkerMessage(WorkerMessage.Overlong) : null;
                 try { message ??= WorkerProtocol.Decode(token, line!); } catch (JsonException) { }
-                if (message is not null) await messages.Writer.WriteAsync(message);
+                if (message is null) continue;
+                try { await messages.Writer.WriteAsync(message, done.Token); }
+                catch (OperationCanceledException) { break; }
             }
             messages.Writer.TryComplete();
         }
@@ -245,8 +249,10 @@ public static class NotebookRunner
             {
                 try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             }
+            done.Cancel();
             await readers.WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { });
             process.Dispose();
+            done.Dispose();
         }
 
         private async Task<bool> ExitsWithinAsync(TimeSpan wait)
