@@ -12,23 +12,17 @@ internal static class Exit
     public static int Of(int failures) => failures == 0 ? Ok : FailuresFound;
 
     /// <summary>Reports why the verb could not start, with the one prefix every verb uses, and returns <see cref="BadInput"/>.</summary>
-    public static int Refuse(string verb, string message, TextWriter? stderr = null)
-    {
-        (stderr ?? Console.Error).WriteLine($"dlcourse {verb}: {message}");
-        return BadInput;
-    }
+    public static int Refuse(string verb, string message, TextWriter? stderr = null) => Report(verb, message, stderr, BadInput);
 
     /// <summary>Reports why the verb could not finish its work, with the same prefix, and returns <see cref="FailuresFound"/>.</summary>
-    public static int Fail(string verb, string message, TextWriter? stderr = null)
-    {
-        (stderr ?? Console.Error).WriteLine($"dlcourse {verb}: {message}");
-        return FailuresFound;
-    }
+    public static int Fail(string verb, string message, TextWriter? stderr = null) => Report(verb, message, stderr, FailuresFound);
 
     /// <summary>Says what an interrupted verb kept, with the same prefix, and returns <see cref="Interrupted"/>.</summary>
-    public static int Interrupt(string verb, string kept)
+    public static int Interrupt(string verb, string kept) => Report(verb, $"interrupted; {kept}", null, Interrupted);
+
+    private static int Report(string verb, string message, TextWriter? stderr, int code)
     {
-        Console.Error.WriteLine($"dlcourse {verb}: interrupted; {kept}");
-        return Interrupted;
+        (stderr ?? Console.Error).WriteLine($"dlcourse {verb}: {message}");
+        return code;
     }
 }

@@ -9,14 +9,7 @@ public sealed class ControlGroup : IDisposable
 {
     private readonly IReadOnlyList<string> folders;
 
-    private ControlGroup(IReadOnlyList<string> folders, string description)
-    {
-        this.folders = folders;
-        Description = description;
-    }
-
-    /// <summary>What applies, in words, for the grading notes.</summary>
-    public string Description { get; }
+    private ControlGroup(IReadOnlyList<string> folders) => this.folders = folders;
 
     /// <summary>The files a process writes its pid to, to join (with its future children).</summary>
     public IEnumerable<string> ProcsFiles => folders.Select(f => Path.Combine(f, "cgroup.procs"));
@@ -36,7 +29,7 @@ public sealed class ControlGroup : IDisposable
             {
                 var folder = Path.Combine(v2.Point + path2, name);
                 Directory.CreateDirectory(folder);
-                var group = new ControlGroup([folder], $"cgroup v2 (memory.max {memoryBytes >> 20} MB without swap, pids.max {maxProcesses})");
+                var group = new ControlGroup([folder]);
                 if (group.TryWrite(folder, ("memory.max", memoryBytes), ("memory.swap.max", 0), ("pids.max", maxProcesses))) return group;
                 group.Dispose();
             }
@@ -49,7 +42,7 @@ public sealed class ControlGroup : IDisposable
                 var pidFolder = Path.Combine(pids.Point + pidPath, name);
                 Directory.CreateDirectory(memFolder);
                 Directory.CreateDirectory(pidFolder);
-                var group = new ControlGroup([memFolder, pidFolder], $"cgroup v1 (memory.limit_in_bytes {memoryBytes >> 20} MB, pids.max {maxProcesses})");
+                var group = new ControlGroup([memFolder, pidFolder]);
                 // memsw bounds memory plus swap; it exists only where swap accounting is on, so it is set where it can be.
                 if (group.TryWrite(memFolder, ("memory.limit_in_bytes", memoryBytes)) && group.TryWrite(pidFolder, ("pids.max", maxProcesses)))
                 {

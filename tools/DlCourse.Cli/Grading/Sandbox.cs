@@ -99,14 +99,16 @@ public sealed class Sandbox : IDisposable
                 prefix.AddRange(["unshare", "--map-root-user", "--net", "--"]);
         }
 
+        // One memory bound for the control group and the data rlimit: the managed heap plus native memory.
+        var memoryBytes = (long)(options.MemoryMb + options.NativeMemoryMb) << 20;
         var group = ControlGroup.TryCreate($"dlcourse-{System.Environment.ProcessId}-{slot}-{Guid.NewGuid():N}",
-            (long)(options.MemoryMb + options.NativeMemoryMb) << 20, options.MaxProcesses, out var why);
+            memoryBytes, options.MaxProcesses, out var why);
         if (group is null)
             notes.Add($"memory and processes are limited by the managed-heap limit and prlimit, not a control group ({why})");
         // Joined before anything else starts: the worker and whatever it starts are counted from the first byte.
         var join = group is null ? [] : group.ProcsFiles.Select(f => $"echo $$ > {Quote(f)}").ToList();
 
-        var limits = $"prlimit --data={((long)options.MemoryMb + options.NativeMemoryMb) << 20} --nproc={options.MaxProcesses} --fsize={256L << 20} --core=0 --";
+        var limits = $"prlimit --data={memoryBytes} --nproc={options.MaxProcesses} --fsize={256L << 20} --core=0 --";
         var drop = uid >= 0 ? $"setpriv --reuid={uid} --regid={uid} --clear-groups --no-new-privs --inh-caps=-all --bounding-set=-all " : "";
         var exec = $"{drop}{(caps.Prlimit ? limits : "")} \"$@\"";
         if (caps.PrivateRoot) script[^1] += " " + exec;
