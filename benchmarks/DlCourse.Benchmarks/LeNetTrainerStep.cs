@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using DlCourse.Optimization;
 using DlCourse.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -7,13 +8,13 @@ using static TorchSharp.torch;
 namespace DlCourse.Benchmarks;
 
 /// <summary>
-/// LeNet-5 Adam training steps (batch 64, 1×28×28) through the kit's <see cref="Trainer"/> against a raw TorchSharp loop
+/// LeNet-5 Adam training steps (batch 64, 1×28×28) through the kit's <see cref="TorchTrainer"/> against a raw TorchSharp loop
 /// on the same network, batches and thread count. A round is one epoch of <c>--steps</c> batches with a fresh optimiser on
 /// each side; rounds alternate between the sides, and the ratio of the median per-step times is the result.
 /// </summary>
 /// <remarks>
-/// The Trainer's round includes all it does per epoch (batching from float arrays, accuracy bookkeeping, keeping the best
-/// weights); the raw loop reuses batch tensors made once, so every extra the Trainer does counts against it.
+/// The TorchTrainer's round includes all it does per epoch (batching from float arrays, accuracy bookkeeping, keeping the best
+/// weights); the raw loop reuses batch tensors made once, so every extra the TorchTrainer does counts against it.
 /// </remarks>
 public static class LeNetTrainerStep
 {
@@ -37,12 +38,12 @@ public static class LeNetTrainerStep
         var raw = new LeNet5(ImageShape.Gray28);
         TorchDevice.Seed(0);
         var trained = new LeNet5(ImageShape.Gray28);
-        var options = new TrainerOptions { Epochs = 1, Progress = null, RestoreBest = false, Device = cpu };
+        var options = new TrainingOptions { Epochs = 1, Progress = _ => { }, RestoreBest = false, Device = cpu, Seed = 0 };
 
         double RawRound()
         {
             var clock = Stopwatch.StartNew();
-            using var optimizer = optim.Adam(raw.parameters(), options.LearningRate);
+            using var optimizer = optim.Adam(raw.parameters(), 1e-3);
             raw.train();
             foreach (var b in batches)
             {
@@ -51,14 +52,14 @@ public static class LeNetTrainerStep
                 var loss = nn.functional.cross_entropy(raw.call(b.Images), b.Labels);
                 loss.backward();
                 optimizer.step();
-                loss.item<float>(); // waits for the step, as the Trainer's loss bookkeeping does
+                loss.item<float>(); // waits for the step, as the TorchTrainer's loss bookkeeping does
             }
             return clock.Elapsed.TotalSeconds;
         }
         double TrainerRound()
         {
             var clock = Stopwatch.StartNew();
-            using var trainer = new Trainer(trained, options);
+            using var trainer = new TorchTrainer(trained, options);
             trainer.Fit(data);
             return clock.Elapsed.TotalSeconds;
         }
@@ -78,7 +79,7 @@ public static class LeNetTrainerStep
         Console.WriteLine($"LeNet-5 Adam step, batch {batch}, 1×28×28, {raw.ParameterCount():N0} parameters; {TorchDevice.Describe(cpu)}; {threads} thread(s);");
         Console.WriteLine($"{rounds} alternating rounds of one {steps}-step epoch per side (median per step; min in brackets):");
         Console.WriteLine($"  {"raw TorchSharp loop",-20} {rawMedian * 1e3,8:F3} ms  [{rawTimes.Min() * 1e3:F3}]");
-        Console.WriteLine($"  {"DlCourse.Torch.Trainer",-20} {trainerMedian * 1e3,8:F3} ms  [{trainerTimes.Min() * 1e3:F3}]");
-        Console.WriteLine($"  ratio Trainer / raw: {trainerMedian / rawMedian:F3} (median), {trainerTimes.Min() / rawTimes.Min():F3} (min)");
+        Console.WriteLine($"  {"DlCourse.Torch.TorchTrainer",-20} {trainerMedian * 1e3,8:F3} ms  [{trainerTimes.Min() * 1e3:F3}]");
+        Console.WriteLine($"  ratio TorchTrainer / raw: {trainerMedian / rawMedian:F3} (median), {trainerTimes.Min() / rawTimes.Min():F3} (min)");
     }
 }

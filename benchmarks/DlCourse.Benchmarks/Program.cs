@@ -3,7 +3,7 @@ using DlCourse.Benchmarks;
 
 // Whole-process comparisons have their own verbs: `runner-latency` (kernel start, first and warm cells),
 // `lenet-step [--device cuda] [--threads N]` (a TorchSharp training step against PyTorch's),
-// `lenet-trainer [--threads N]` (a training step through DlCourse.Torch.Trainer against a raw TorchSharp loop),
+// `lenet-trainer [--threads N]` (a training step through DlCourse.Torch.TorchTrainer against a raw TorchSharp loop),
 // `grading-throughput` (small submissions graded per minute) and `export-batch [NOTEBOOK...]` (PDF export with a
 // warm browser). Every other argument goes to BenchmarkDotNet, which offers each benchmark class in this assembly
 // (add new ones in their own files).

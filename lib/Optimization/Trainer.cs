@@ -1,9 +1,10 @@
+using System.Diagnostics;
 using DlCourse.Data;
 using DlCourse.Models;
 
 namespace DlCourse.Optimization;
 
-/// <summary>The one training loop: epochs of (shuffled) mini-batches, an optimizer step per batch, history per epoch.</summary>
+/// <summary>The course's training loop: epochs of (shuffled) mini-batches, an optimizer step per batch, a history row per epoch.</summary>
 public static class Trainer
 {
     [AnswerTo("a2q5")]
@@ -11,17 +12,31 @@ public static class Trainer
         TrainingOptions? options = null, string name = "")
     {
         options ??= new TrainingOptions();
-        var history = new TrainingHistory { Name = name };
-        var random = new Random(options.Seed);
+        options.Validate(nameof(Trainer),
+            (options.Optimizer is not null || options.LearningRate is not null || options.Momentum is not null, "Optimizer, LearningRate or Momentum", "pass the optimizer, with its rate, as the IOptimizer argument."),
+            (options.WeightDecay != 0, nameof(options.WeightDecay), "give the model its weightDecay, which is part of the loss it reports."),
+            (options.CheckpointDirectory is not null || options.Device is not null, "CheckpointDirectory or Device", "the course's models train in memory on the CPU."));
+        var seed = options.Seed ?? 0;
+        var history = new TrainingHistory { Name = name, Seed = seed };
+        var random = new Random(seed);
         var gradient = new float[model.Parameters.Length];
         int batchSize = Math.Min(options.BatchSize ?? train.Count, train.Count);
+        float[]? bestParameters = null;
+        var clock = Stopwatch.StartNew();
         long examples = 0;
 
-        Record(0);
+        Record(0, 0);
         if (options.RecordSteps || options.RecordTrajectory) history.Trajectory.Add(model.Parameters.ToArray());
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
+            if (history.HasStalled(options.Patience)) { history.StopReason = StopReason.EarlyStopping; break; }
+            if (options.TimeBudget is { } budget && history.LastEpoch > 0 && clock.Elapsed + TimeSpan.FromSeconds(history.Epochs[^1].Seconds) > budget)
+            {
+                history.StopReason = StopReason.TimeBudget;
+                break;
+            }
+            var started = Stopwatch.GetTimestamp();
             if (options.Schedule is { } schedule) optimizer.LearningRate = schedule(epoch);
             foreach (var batch in MiniBatches.Of(train.Count, batchSize, options.Shuffle ? random : null))
             {
@@ -36,27 +51,23 @@ public static class Trainer
                 }
             }
             if (options.RecordTrajectory && !options.RecordSteps) history.Trajectory.Add(model.Parameters.ToArray());
-            Record(epoch);
-
-            if (options.EarlyStopping is { } stopping && validation is not null &&
-                stopping.Update(epoch, history.ValidationLoss[^1], model.Parameters))
-            {
-                history.StoppedEpoch = epoch;
-                break;
-            }
+            Record(epoch, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
-        if (options.EarlyStopping?.BestParameters is { } best) best.CopyTo(model.Parameters, 0);
+        if (options.RestoreBest && validation is not null && bestParameters is not null) bestParameters.CopyTo(model.Parameters, 0);
         return history;
 
-        void Record(int epoch)
+        void Record(int epoch, double seconds)
         {
-            history.Epochs.Add(epoch);
-            history.LearningRates.Add(optimizer.LearningRate);
-            history.TrainLoss.Add(model.Loss(train));
-            history.TrainAccuracy.Add(model.Accuracy(train) ?? double.NaN);
-            if (validation is null) return;
-            history.ValidationLoss.Add(model.Loss(validation));
-            history.ValidationAccuracy.Add(model.Accuracy(validation) ?? double.NaN);
+            var (validationLoss, validationAccuracy) = validation is null
+                ? (double.NaN, double.NaN)
+                : (model.Loss(validation), model.Accuracy(validation) ?? double.NaN);
+            var trainLoss = model.Loss(train);
+            var isBest = history.IsNewBest(validation is null ? trainLoss : validationLoss);
+            var result = new EpochResult(epoch, trainLoss, model.Accuracy(train) ?? double.NaN, validationLoss, validationAccuracy,
+                optimizer.LearningRate, seconds, isBest);
+            history.Epochs.Add(result);
+            if (isBest && validation is not null) bestParameters = model.Parameters.ToArray();
+            options.Progress?.Invoke(result);
         }
     }
 }

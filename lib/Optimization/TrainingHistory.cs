@@ -1,41 +1,89 @@
+using System.Text.Json.Serialization;
+
 namespace DlCourse.Optimization;
 
 /// <summary>
-/// What happened during training, for plots: loss and accuracy per epoch (epoch 0 is before the first step), the
-/// loss of every step when asked, and the parameter trajectory (one snapshot per step or per epoch).
+/// What happened during a run, epoch by epoch, with its best epoch and why it stopped. Both trainers return it and every
+/// training chart takes it; <see cref="Trainer"/> also records the steps when asked.
 /// </summary>
 public sealed class TrainingHistory
 {
     public string Name { get; set; } = "";
-    public List<int> Epochs { get; } = [];
-    public List<double> TrainLoss { get; } = [];
-    public List<double> TrainAccuracy { get; } = [];
-    public List<double> ValidationLoss { get; } = [];
-    public List<double> ValidationAccuracy { get; } = [];
-    public List<double> LearningRates { get; } = [];
+
+    /// <summary>One row per epoch. <see cref="Trainer"/>'s first row is epoch 0, the model before its first step.</summary>
+    public List<EpochResult> Epochs { get; init; } = [];
+
+    public StopReason StopReason { get; set; } = StopReason.Completed;
+
+    /// <summary>The run's seed, after a null <see cref="TrainingOptions.Seed"/> was resolved (a resumed run reuses it).</summary>
+    public int Seed { get; set; }
+
+    /// <summary>Where it trained, e.g. "CPU (2 threads)"; empty for the course's own models.</summary>
+    public string Device { get; set; } = "";
 
     /// <summary>Mini-batch loss of every step (when <see cref="TrainingOptions.RecordSteps"/> is set).</summary>
-    public List<double> StepLoss { get; } = [];
+    [JsonIgnore] public List<double> StepLoss { get; } = [];
 
     /// <summary>Examples whose gradient had been evaluated after each recorded step, for comparing SGD with batch GD per gradient evaluation.</summary>
-    public List<long> StepExamples { get; } = [];
+    [JsonIgnore] public List<long> StepExamples { get; } = [];
 
     /// <summary>Parameter snapshots: the start, then after every step (RecordSteps) or every epoch (RecordTrajectory).</summary>
-    public List<float[]> Trajectory { get; } = [];
+    [JsonIgnore] public List<float[]> Trajectory { get; } = [];
 
-    /// <summary>The epoch where early stopping ended training, or null when it ran every epoch.</summary>
-    public int? StoppedEpoch { get; set; }
+    [JsonIgnore] public bool HasValidation => Epochs.Any(e => !double.IsNaN(e.ValidationLoss));
 
-    /// <summary>The epoch with the lowest validation loss (when a validation set was given).</summary>
-    public int? BestEpoch => ValidationLoss.Count == 0 ? null : Epochs[ValidationLoss.IndexOf(ValidationLoss.Min())];
+    [JsonIgnore] public IReadOnlyList<double> TrainLoss => Series(e => e.TrainLoss);
+    [JsonIgnore] public IReadOnlyList<double> TrainAccuracy => Series(e => e.TrainAccuracy);
+    /// <summary>Empty without a validation set, like <see cref="ValidationAccuracy"/>.</summary>
+    [JsonIgnore] public IReadOnlyList<double> ValidationLoss => HasValidation ? Series(e => e.ValidationLoss) : [];
+    [JsonIgnore] public IReadOnlyList<double> ValidationAccuracy => HasValidation ? Series(e => e.ValidationAccuracy) : [];
+    [JsonIgnore] public IReadOnlyList<double> LearningRates => Series(e => e.LearningRate);
+    [JsonIgnore] public IReadOnlyList<double> EpochNumbers => Series(e => e.Epoch);
 
-    public bool HasValidation => ValidationLoss.Count > 0;
+    /// <summary>The epoch with the lowest validation loss (training loss without validation), the first if tied; null before any finite loss.</summary>
+    [JsonIgnore] public EpochResult? Best => FindBest().Epoch;
 
-    public double FinalTrainLoss => TrainLoss[^1];
+    [JsonIgnore] public int? BestEpoch => Best?.Epoch;
+
+    /// <summary>The best epoch's validation loss (training loss without validation); ∞ before any.</summary>
+    [JsonIgnore] public double BestLoss => FindBest().Loss;
+
+    /// <summary>The last epoch trained (0 before any).</summary>
+    [JsonIgnore] public int LastEpoch => Epochs.Count == 0 ? 0 : Epochs[^1].Epoch;
+
+    /// <summary>The epoch where early stopping ended training, or null when it did not.</summary>
+    [JsonIgnore] public int? StoppedEpoch => StopReason == StopReason.EarlyStopping ? LastEpoch : null;
+
+    [JsonIgnore] public double FinalTrainLoss => Epochs[^1].TrainLoss;
+    [JsonIgnore] public double TotalSeconds => Epochs.Sum(e => e.Seconds);
+    [JsonIgnore] public double SecondsPerEpoch => Epochs.Count == 0 ? double.NaN : TotalSeconds / Epochs.Count;
+
+    /// <summary>Adds a row for a loop written by hand (NaN: not measured), e.g. <c>history.Add(epoch, model.Loss(data))</c>.</summary>
+    public void Add(int epoch, double trainLoss, double trainAccuracy = double.NaN, double validationLoss = double.NaN,
+        double validationAccuracy = double.NaN, double learningRate = double.NaN) =>
+        Epochs.Add(new EpochResult(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, learningRate, 0,
+            IsNewBest(double.IsNaN(validationLoss) ? trainLoss : validationLoss)));
+
+    /// <summary>Whether an epoch with this monitored loss would be the new best; NaN never is.</summary>
+    internal bool IsNewBest(double loss) => loss < BestLoss;
+
+    /// <summary>Early stopping's rule: <paramref name="patience"/> epochs since the best one.</summary>
+    internal bool HasStalled(int? patience) => patience is { } p && BestEpoch is { } best && LastEpoch - best >= p;
+
+    private (EpochResult? Epoch, double Loss) FindBest()
+    {
+        var validated = HasValidation;
+        (EpochResult? Epoch, double Loss) best = (null, double.PositiveInfinity);
+        foreach (var e in Epochs)
+            if ((validated ? e.ValidationLoss : e.TrainLoss) is var loss && loss < best.Loss) best = (e, loss);
+        return best;
+    }
+
+    private double[] Series(Func<EpochResult, double> value) => Epochs.Select(value).ToArray();
 
     public override string ToString() =>
-        $"{(Name.Length > 0 ? Name + ": " : "")}{Epochs.Count - 1} epochs, train loss {TrainLoss[^1]:G4}" +
-        (HasValidation ? $", validation loss {ValidationLoss[^1]:G4}" : "") +
-        (ValidationAccuracy.Count > 0 && !double.IsNaN(ValidationAccuracy[^1]) ? $", validation accuracy {ValidationAccuracy[^1]:P1}" : "") +
-        (StoppedEpoch is int s ? $", stopped early at epoch {s}" : "");
+        $"{(Name.Length > 0 ? Name + ": " : "")}{LastEpoch} epochs{(Device.Length > 0 ? " on " + Device : "")}, train loss {TrainLoss.LastOrDefault(double.NaN):G4}" +
+        (HasValidation ? $", validation loss {Epochs[^1].ValidationLoss:G4} ({Epochs[^1].ValidationAccuracy:P1})" : "") +
+        (Best is { } b ? $"; best epoch {b.Epoch}" : "") +
+        (StopReason != StopReason.Completed ? $"; stopped: {StopReason}" : "");
 }

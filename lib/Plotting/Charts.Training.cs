@@ -18,7 +18,7 @@ public static partial class Charts
     /// <summary>Several runs on one chart, one line per run named by <see cref="TrainingHistory.Name"/> (e.g. one per learning rate).</summary>
     public static GenericChart CompareRuns(IEnumerable<TrainingHistory> runs, Metric metric = Metric.TrainLoss, string? title = null, bool logY = false) =>
         Lines(title ?? $"{Describe(metric)} per epoch", "epoch", Describe(metric),
-            runs.Select(run => new Series(run.Name, run.Epochs.Select(e => (double)e).ToArray(), Values(run, metric))), logY);
+            runs.Select(run => new Series(run.Name, run.EpochNumbers, Values(run, metric))), logY);
 
     /// <summary>
     /// Mini-batch loss of every step of several runs, against the number of gradient evaluations (examples seen) so that
@@ -40,7 +40,7 @@ public static partial class Charts
 
     private static IEnumerable<Series> Curves(TrainingHistory history, params (Metric Metric, string Name)[] curves) =>
         curves.Where(c => Values(history, c.Metric).Count == history.Epochs.Count)
-              .Select(c => new Series(c.Name, history.Epochs.Select(e => (double)e).ToArray(), Values(history, c.Metric)));
+              .Select(c => new Series(c.Name, history.EpochNumbers, Values(history, c.Metric)));
 
     private static string Describe(Metric metric) => metric switch
     {

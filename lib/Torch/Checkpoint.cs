@@ -1,38 +1,39 @@
 using System.Text.Json;
+using DlCourse.Optimization;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace DlCourse.Torch;
 
-/// <summary>What a checkpoint records besides the tensors: the model's name and the training log up to that point.</summary>
-public sealed record CheckpointInfo(string Model, TrainingLog Log)
+/// <summary>What a checkpoint records besides the tensors: the model's name and the training history up to that point.</summary>
+public sealed record CheckpointInfo(string Model, TrainingHistory History)
 {
     /// <summary>Epochs finished when the checkpoint was written; a resumed run continues with the next one.</summary>
-    public int EpochsDone => Log.Epochs.Count;
+    public int EpochsDone => History.LastEpoch;
 }
 
 /// <summary>
-/// One file with a model's weights, optionally its optimiser's state, and a JSON header with the training log.
+/// One file with a model's weights, optionally its optimiser's state, and a JSON header with the training history.
 /// Written atomically (temporary file, then rename), so a crash never leaves a half-written checkpoint.
 /// </summary>
 public static class Checkpoint
 {
     private const string Magic = "DLCOURSE-CHECKPOINT";
-    private const int Version = 1;
+    private const int Version = 2;
 
     internal static readonly JsonSerializerOptions Json = new()
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static void Save(string path, nn.Module model, OptimizerHelper? optimizer = null, TrainingLog? log = null)
+    public static void Save(string path, nn.Module model, OptimizerHelper? optimizer = null, TrainingHistory? history = null)
     {
         AtomicFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
             writer.Write(Version);
-            writer.Write(JsonSerializer.Serialize(new CheckpointInfo(model.GetName(), log ?? new TrainingLog()), Json));
+            writer.Write(JsonSerializer.Serialize(new CheckpointInfo(model.GetName(), history ?? new TrainingHistory()), Json));
             writer.Write(optimizer is not null);
             model.save(writer);
             optimizer?.save_state_dict(writer);
@@ -42,7 +43,7 @@ public static class Checkpoint
     /// <summary>Loads the weights into <paramref name="model"/> (same architecture) and, if given and saved, the optimiser's state.</summary>
     public static CheckpointInfo Load(string path, nn.Module model, OptimizerHelper? optimizer = null)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"No checkpoint at {path}: train with TrainerOptions.CheckpointDirectory set, or check the path.", path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"No checkpoint at {path}: train with TrainingOptions.CheckpointDirectory set, or check the path.", path);
         using var stream = File.OpenRead(path);
         using var reader = new BinaryReader(stream);
         var info = ReadHeader(reader, path, out var hasOptimizer);
@@ -60,7 +61,7 @@ public static class Checkpoint
         return info;
     }
 
-    /// <summary>Reads only the header: model name and training log.</summary>
+    /// <summary>Reads only the header: model name and training history.</summary>
     public static CheckpointInfo ReadInfo(string path)
     {
         using var reader = new BinaryReader(File.OpenRead(path));

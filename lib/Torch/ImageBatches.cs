@@ -6,8 +6,8 @@ namespace DlCourse.Torch;
 
 /// <summary>
 /// Turns an in-memory image set (N·C·H·W floats and N labels) into mini-batches of tensors: shuffled, augmented and
-/// normalised as configured. The order and the augmentation of an epoch depend only on (seed, epoch), so a run repeats
-/// and a resumed run continues exactly where it stopped.
+/// normalised as configured. The order and the augmentation of an epoch depend only on (epoch, seed), so a run repeats
+/// and a resumed run continues exactly where it stopped; the trainer passes its run's seed.
 /// </summary>
 public sealed class ImageBatches
 {
@@ -15,7 +15,7 @@ public sealed class ImageBatches
     private readonly int[] labels;
 
     public ImageBatches(float[] images, int[] labels, ImageShape shape, int batchSize = 64, bool shuffle = false,
-        Augmentation? augmentation = null, Normalization? normalization = null, int seed = 0, Device? device = null)
+        Augmentation? augmentation = null, Normalization? normalization = null, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
@@ -30,14 +30,13 @@ public sealed class ImageBatches
         Shuffle = shuffle;
         Augmentation = augmentation ?? Augmentation.None;
         Normalization = normalization;
-        Seed = seed;
         Device = device ?? TorchDevice.Best;
     }
 
     /// <summary>Batches of a <see cref="Dataset"/> whose rows are images of <paramref name="shape"/> (see <see cref="ImageShape.Of"/>).</summary>
     public ImageBatches(Dataset data, ImageShape shape, int batchSize = 64, bool shuffle = false,
-        Augmentation? augmentation = null, Normalization? normalization = null, int seed = 0, Device? device = null)
-        : this(data.Features, data.Labels, shape, batchSize, shuffle, augmentation, normalization, seed, device)
+        Augmentation? augmentation = null, Normalization? normalization = null, Device? device = null)
+        : this(data.Features, data.Labels, shape, batchSize, shuffle, augmentation, normalization, device)
     {
         if (data.FeatureCount != shape.Size)
             throw new ArgumentException($"The dataset's rows hold {data.FeatureCount} values, but {shape} images need {shape.Size}.");
@@ -48,7 +47,6 @@ public sealed class ImageBatches
     public bool Shuffle { get; }
     public Augmentation Augmentation { get; }
     public Normalization? Normalization { get; }
-    public int Seed { get; }
     public Device Device { get; }
 
     /// <summary>Number of images.</summary>
@@ -63,14 +61,14 @@ public sealed class ImageBatches
     public int ClassCount => labels.Length == 0 ? 0 : labels.Max() + 1;
 
     /// <summary>The same images with other settings, e.g. <c>train.With(augmentation: Augmentation.None)</c>.</summary>
-    public ImageBatches With(int? batchSize = null, bool? shuffle = null, Augmentation? augmentation = null, Normalization? normalization = null, int? seed = null, Device? device = null) =>
-        new(images, labels, Shape, batchSize ?? BatchSize, shuffle ?? Shuffle, augmentation ?? Augmentation, normalization ?? Normalization, seed ?? Seed, device ?? Device);
+    public ImageBatches With(int? batchSize = null, bool? shuffle = null, Augmentation? augmentation = null, Normalization? normalization = null, Device? device = null) =>
+        new(images, labels, Shape, batchSize ?? BatchSize, shuffle ?? Shuffle, augmentation ?? Augmentation, normalization ?? Normalization, device ?? Device);
 
-    /// <summary>The batches of epoch <paramref name="epoch"/> (0-based); each one must be disposed by the caller.</summary>
-    public IEnumerable<Batch> Epoch(int epoch = 0)
+    /// <summary>The batches of epoch <paramref name="epoch"/> (0-based) of a run seeded with <paramref name="seed"/>; each one must be disposed by the caller.</summary>
+    public IEnumerable<Batch> Epoch(int epoch = 0, int seed = 0)
     {
         var order = Enumerable.Range(0, Count).ToArray();
-        var random = new Random(Seeds.For(Seed, epoch));
+        var random = new Random(Seeds.For(seed, epoch));
         if (Shuffle) random.Shuffle(order);
         var size = Shape.Size;
         var pixels = new float[BatchSize * size];

@@ -52,9 +52,9 @@ public sealed class ImageSplit
     /// <summary>Only the first <paramref name="count"/> training images (validation and test unchanged), e.g. a small second task.</summary>
     public ImageSplit WithTrainCount(int count) => new(Train.Take(count), Validation, Test, Shape, ClassNames);
 
-    /// <summary>Shuffled (and optionally augmented) training batches; the order depends only on seed and epoch.</summary>
-    public ImageBatches TrainBatches(int batchSize = 64, Augmentation? augmentation = null, int seed = 0, Device? device = null) =>
-        new(Train, Shape, batchSize, shuffle: true, augmentation, Normalization, seed, device);
+    /// <summary>Shuffled (and optionally augmented) training batches; the order depends only on the trainer's seed and the epoch.</summary>
+    public ImageBatches TrainBatches(int batchSize = 64, Augmentation? augmentation = null, Device? device = null) =>
+        new(Train, Shape, batchSize, shuffle: true, augmentation, Normalization, device);
 
     public ImageBatches ValidationBatches(int batchSize = 256, Device? device = null) =>
         new(Validation, Shape, batchSize, normalization: Normalization, device: device);

@@ -98,16 +98,4 @@ public class OptimizerTests
         Assert.Equal(0.55, cosine(3), 12);
         Assert.Equal(0.1, cosine(5), 12);
     }
-
-    [Fact]
-    public void EarlyStoppingWaitsForPatienceAndKeepsTheBest()
-    {
-        var stopping = new EarlyStopping(patience: 2);
-        Assert.False(stopping.Update(1, 1.0, [1f]));
-        Assert.False(stopping.Update(2, 0.5, [2f]));
-        Assert.False(stopping.Update(3, 0.6, [3f]));
-        Assert.True(stopping.Update(4, 0.7, [4f]));
-        Assert.Equal(2, stopping.BestEpoch);
-        Assert.Equal(new[] { 2f }, stopping.BestParameters!);
-    }
 }

@@ -18,7 +18,7 @@ public class TrainerTests
         Assert.Equal(3 * 40, a.StepLoss.Count);
         Assert.Equal(3 * 40 + 1, a.Trajectory.Count);
         Assert.Equal(120, a.StepExamples[^1]);
-        Assert.Equal([0, 1, 2, 3], a.Epochs);
+        Assert.Equal([0, 1, 2, 3], a.EpochNumbers);
     }
 
     [Fact]
@@ -39,12 +39,12 @@ public class TrainerTests
         var all = Synthetic.TwoGaussians(60, seed: 4, spread: 1.6);
         var (validation, train) = all.Split(0.1, seed: 1);
         var model = new LogisticRegression(2);
-        var stopping = new EarlyStopping(patience: 3);
         var history = Trainer.Fit(model, new GradientDescent(2.0), train, validation,
-            new TrainingOptions { Epochs = 500, BatchSize = 1, EarlyStopping = stopping });
-        Assert.NotNull(history.StoppedEpoch);
-        Assert.Equal(stopping.BestEpoch + 3, history.StoppedEpoch);
-        Assert.Equal(stopping.BestLoss, model.Loss(validation), 6);
+            new TrainingOptions { Epochs = 500, BatchSize = 1, Patience = 3 });
+        Assert.Equal(StopReason.EarlyStopping, history.StopReason);
+        Assert.Equal(history.BestEpoch + 3, history.StoppedEpoch);
+        Assert.Equal(history.ValidationLoss.Min(), history.BestLoss);
+        Assert.Equal(history.BestLoss, model.Loss(validation), 6);
     }
 
     [Fact]
@@ -54,5 +54,15 @@ public class TrainerTests
         var history = Trainer.Fit(new LogisticRegression(2), optimizer, Synthetic.TwoGaussians(5, 1),
             options: new TrainingOptions { Epochs = 3, Schedule = LearningRateSchedules.Exponential(0.4, 0.5) });
         Assert.Equal([1, 0.4, 0.2, 0.1], history.LearningRates);
+    }
+
+    [Fact]
+    public void OptionsAreCheckedBeforeTraining()
+    {
+        var data = Synthetic.TwoGaussians(5, 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.1), data, options: new TrainingOptions { Epochs = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.1), data, options: new TrainingOptions { Patience = 0 }));
+        var error = Assert.Throws<ArgumentException>(() => Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.1), data, options: new TrainingOptions { LearningRate = 0.1 }));
+        Assert.Contains("IOptimizer", error.Message);
     }
 }

@@ -49,12 +49,12 @@ public class AugmentationTests
     public void Batches_repeat_under_the_same_seed_and_differ_under_another()
     {
         var (images, labels) = TorchTestData.Patches(40, ImageShape.Gray28, 3, seed: 1);
-        ImageBatches Make(int seed) => new(images, labels, ImageShape.Gray28, 16, shuffle: true, augmentation: Augmentation.CropAndFlip, seed: seed, device: CPU);
-        float[] Pixels(ImageBatches b, int epoch) => b.Epoch(epoch).SelectMany(batch => { using (batch) return batch.Images.data<float>().ToArray(); }).ToArray();
+        var batches = new ImageBatches(images, labels, ImageShape.Gray28, 16, shuffle: true, augmentation: Augmentation.CropAndFlip, device: CPU);
+        float[] Pixels(int seed, int epoch) => batches.Epoch(epoch, seed).SelectMany(batch => { using (batch) return batch.Images.data<float>().ToArray(); }).ToArray();
 
-        Assert.Equal(Pixels(Make(5), 3), Pixels(Make(5), 3));
-        Assert.NotEqual(Pixels(Make(5), 3), Pixels(Make(6), 3));
-        Assert.NotEqual(Pixels(Make(5), 3), Pixels(Make(5), 4));
+        Assert.Equal(Pixels(5, 3), Pixels(5, 3));
+        Assert.NotEqual(Pixels(5, 3), Pixels(6, 3));
+        Assert.NotEqual(Pixels(5, 3), Pixels(5, 4));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DlCourse.Optimization;
 using DlCourse.Data;
 using DlCourse.Torch;
 
@@ -38,13 +39,12 @@ public class ImageSplitTests
     }
 
     [Fact]
-    public void Training_log_converts_to_the_chart_history()
+    public void A_history_gives_the_series_its_best_epoch_and_where_it_stopped()
     {
-        var log = new TrainingLog { StopReason = StopReason.EarlyStopping };
-        log.Epochs.Add(new EpochResult(1, 1.0, 0.5, 1.1, 0.4, 1e-3, 2, true));
-        log.Epochs.Add(new EpochResult(2, 0.8, 0.6, 1.2, 0.45, 1e-3, 2, false));
-        var history = log.ToHistory("run");
-        Assert.Equal(new[] { 1, 2 }, history.Epochs);
+        var history = new TrainingHistory { StopReason = StopReason.EarlyStopping };
+        history.Epochs.Add(new EpochResult(1, 1.0, 0.5, 1.1, 0.4, 1e-3, 2, true));
+        history.Epochs.Add(new EpochResult(2, 0.8, 0.6, 1.2, 0.45, 1e-3, 2, false));
+        Assert.Equal(new[] { 1.0, 2.0 }, history.EpochNumbers);
         Assert.Equal(new[] { 1.1, 1.2 }, history.ValidationLoss);
         Assert.Equal(new[] { 0.5, 0.6 }, history.TrainAccuracy);
         Assert.Equal(2, history.StoppedEpoch);

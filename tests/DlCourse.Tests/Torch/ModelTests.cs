@@ -1,3 +1,4 @@
+using DlCourse.Optimization;
 using DlCourse.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -122,7 +123,7 @@ public class ModelTests
         Assert.Equal(84 * 3 + 3, model.ParameterCount(trainableOnly: true));
 
         var data = TorchTestData.Batches(96, ImageShape.Gray28, 3, seed: 2);
-        using var trainer = new Trainer(model, new TrainerOptions { Epochs = 2, LearningRate = 1e-2, Progress = null, Device = CPU });
+        using var trainer = new TorchTrainer(model, new TrainingOptions { Epochs = 2, LearningRate = 1e-2, Progress = _ => { }, Device = CPU });
         var headBefore = model.Head.weight!.detach().clone();
         trainer.Fit(data);
 

@@ -31,6 +31,6 @@ internal static class TorchTestData
     public static ImageBatches Batches(int count, ImageShape shape, int classes, int seed, int batchSize = 32, bool shuffle = true)
     {
         var (images, labels) = Patches(count, shape, classes, seed);
-        return new ImageBatches(images, labels, shape, batchSize, shuffle, seed: seed, device: TorchSharp.torch.CPU); // tests run on the CPU even where a GPU is present: bit-exact comparisons
+        return new ImageBatches(images, labels, shape, batchSize, shuffle, device: TorchSharp.torch.CPU); // tests run on the CPU even where a GPU is present: bit-exact comparisons
     }
 }

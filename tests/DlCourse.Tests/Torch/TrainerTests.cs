@@ -1,4 +1,4 @@
-using LearningRateSchedules = DlCourse.Optimization.LearningRateSchedules;
+using DlCourse.Optimization;
 using DlCourse.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -12,7 +12,7 @@ public sealed class TrainerTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static TrainerOptions Quiet(int epochs) => new() { Epochs = epochs, LearningRate = 3e-3, Progress = null, Device = CPU, Seed = 7 };
+    private static TrainingOptions Quiet(int epochs) => new() { Epochs = epochs, LearningRate = 3e-3, Progress = _ => { }, Device = CPU, Seed = 7 };
 
     private static LeNet5 NewModel()
     {
@@ -26,7 +26,7 @@ public sealed class TrainerTests : IDisposable
         var train = TorchTestData.Batches(192, ImageShape.Gray28, 3, seed: 1);
         var validation = TorchTestData.Batches(96, ImageShape.Gray28, 3, seed: 2, shuffle: false);
         using var model = NewModel();
-        using var trainer = new Trainer(model, Quiet(3));
+        using var trainer = new TorchTrainer(model, Quiet(3));
         var (before, _) = trainer.Validate(validation);
         var log = trainer.Fit(train, validation);
 
@@ -38,11 +38,37 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void TorchDevice_Seed_alone_fixes_initialisation_order_augmentation_and_dropout()
+    {
+        var (images, labels) = TorchTestData.Patches(64, ImageShape.Gray28, 3, seed: 4);
+        var train = new ImageBatches(images, labels, ImageShape.Gray28, 16, shuffle: true, augmentation: Augmentation.CropAndFlip, device: CPU);
+        float[] Run(long seed)
+        {
+            TorchDevice.Seed(seed);
+            using var model = new AlexNet(ImageShape.Gray28, 3); // dropout
+            using var trainer = new TorchTrainer(model, Quiet(2) with { Seed = null });
+            trainer.Fit(train);
+            return model.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
+        }
+        Assert.Equal(Run(3), Run(3));
+        Assert.NotEqual(Run(3), Run(4));
+    }
+
+    [Fact]
+    public void Settings_only_the_course_trainer_honours_are_refused()
+    {
+        using var model = NewModel();
+        Assert.Contains("ImageBatches", Assert.Throws<ArgumentException>(() => new TorchTrainer(model, Quiet(1) with { BatchSize = 8 })).Message);
+        Assert.Throws<ArgumentException>(() => new TorchTrainer(model, Quiet(1) with { RecordSteps = true }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TorchTrainer(model, Quiet(1) with { Momentum = 1 }));
+    }
+
+    [Fact]
     public void Sgd_with_a_step_schedule_sets_the_rate_per_epoch()
     {
         var train = TorchTestData.Batches(64, ImageShape.Gray28, 3, seed: 1);
         using var model = NewModel();
-        using var trainer = new Trainer(model, Quiet(4) with { Optimizer = OptimizerKind.Sgd, Schedule = LearningRateSchedules.Step(0.1, 0.5, every: 2) });
+        using var trainer = new TorchTrainer(model, Quiet(4) with { Optimizer = OptimizerKind.Sgd, Schedule = LearningRateSchedules.Step(0.1, 0.5, every: 2) });
         var log = trainer.Fit(train);
         Assert.Equal(new[] { 0.1, 0.1, 0.05, 0.05 }, log.Epochs.Select(e => e.LearningRate));
     }
@@ -52,7 +78,7 @@ public sealed class TrainerTests : IDisposable
     {
         var train = TorchTestData.Batches(64, ImageShape.Gray28, 3, seed: 1);
         using var model = NewModel();
-        using (var trainer = new Trainer(model, Quiet(1))) trainer.Fit(train);
+        using (var trainer = new TorchTrainer(model, Quiet(1))) trainer.Fit(train);
         var path = Path.Combine(folder, "model.ckpt");
         Checkpoint.Save(path, model);
 
@@ -87,22 +113,22 @@ public sealed class TrainerTests : IDisposable
     {
         // Shuffling, augmentation, dropout (AlexNet) and Adam's moments must all continue exactly.
         var (images, labels) = TorchTestData.Patches(96, ImageShape.Gray28, 3, seed: 4);
-        var train = new ImageBatches(images, labels, ImageShape.Gray28, 32, shuffle: true, augmentation: Augmentation.CropAndFlip, seed: 4, device: CPU);
+        var train = new ImageBatches(images, labels, ImageShape.Gray28, 32, shuffle: true, augmentation: Augmentation.CropAndFlip, device: CPU);
         var options = Quiet(4) with { CheckpointDirectory = folder, RestoreBest = false };
 
         TorchDevice.Seed(5);
         using var straight = new AlexNet(ImageShape.Gray28, 3);
-        using (var trainer = new Trainer(straight, options with { CheckpointDirectory = null })) trainer.Fit(train);
+        using (var trainer = new TorchTrainer(straight, options with { CheckpointDirectory = null })) trainer.Fit(train);
 
         TorchDevice.Seed(5);
         using var first = new AlexNet(ImageShape.Gray28, 3);
-        using (var trainer = new Trainer(first, options with { Epochs = 2 })) trainer.Fit(train);
+        using (var trainer = new TorchTrainer(first, options with { Epochs = 2 })) trainer.Fit(train);
 
         TorchDevice.Seed(123);
         using var resumed = new AlexNet(ImageShape.Gray28, 3);
-        using var resumedTrainer = new Trainer(resumed, options);
-        resumedTrainer.Resume(Path.Combine(folder, Trainer.LastFile));
-        Assert.Equal(2, resumedTrainer.Log.Epochs.Count);
+        using var resumedTrainer = new TorchTrainer(resumed, options);
+        resumedTrainer.Resume(Path.Combine(folder, TorchTrainer.LastFile));
+        Assert.Equal(2, resumedTrainer.History.Epochs.Count);
         var log = resumedTrainer.Fit(train);
 
         Assert.Equal(4, log.Epochs.Count);
@@ -117,12 +143,12 @@ public sealed class TrainerTests : IDisposable
         var validation = TorchTestData.Batches(48, ImageShape.Gray28, 3, seed: 2, shuffle: false);
         using var model = NewModel();
         // A rate this large makes the validation loss jump around, so the best epoch is usually not the last.
-        using var trainer = new Trainer(model, Quiet(5) with { LearningRate = 0.05, CheckpointDirectory = folder });
+        using var trainer = new TorchTrainer(model, Quiet(5) with { LearningRate = 0.05, CheckpointDirectory = folder });
         var log = trainer.Fit(train, validation);
 
         var best = log.Epochs.MinBy(e => e.ValidationLoss)!;
         Assert.Equal(best.Epoch, log.BestEpoch);
-        Assert.Equal(best.Epoch, Checkpoint.ReadInfo(Path.Combine(folder, Trainer.BestFile)).EpochsDone);
+        Assert.Equal(best.Epoch, Checkpoint.ReadInfo(Path.Combine(folder, TorchTrainer.BestFile)).EpochsDone);
         Assert.Equal(best.ValidationLoss, trainer.Validate(validation).Loss, 4); // the model now holds the best weights
     }
 
@@ -132,7 +158,7 @@ public sealed class TrainerTests : IDisposable
         var train = TorchTestData.Batches(64, ImageShape.Gray28, 3, seed: 1);
         using var model = NewModel();
         // A zero rate never improves after epoch 1, so patience 2 stops after epoch 3.
-        using var trainer = new Trainer(model, Quiet(10) with { LearningRate = 0, Patience = 2 });
+        using var trainer = new TorchTrainer(model, Quiet(10) with { LearningRate = 0, Patience = 2 });
         var log = trainer.Fit(train, train.With(shuffle: false));
         Assert.Equal(StopReason.EarlyStopping, log.StopReason);
         Assert.Equal(3, log.Epochs.Count);
@@ -145,7 +171,7 @@ public sealed class TrainerTests : IDisposable
         var train = TorchTestData.Batches(64, ImageShape.Gray28, 3, seed: 1);
         using var model = NewModel();
         using var cancellation = new CancellationTokenSource();
-        using var trainer = new Trainer(model, Quiet(10) with { Progress = e => { if (e.Epoch == 2) cancellation.Cancel(); } });
+        using var trainer = new TorchTrainer(model, Quiet(10) with { Progress = e => { if (e.Epoch == 2) cancellation.Cancel(); } });
         var log = trainer.Fit(train, cancellation: cancellation.Token);
         Assert.Equal(StopReason.Cancelled, log.StopReason);
         Assert.Equal(2, log.Epochs.Count);
@@ -156,7 +182,7 @@ public sealed class TrainerTests : IDisposable
     {
         var train = TorchTestData.Batches(64, ImageShape.Gray28, 3, seed: 1);
         using var model = NewModel();
-        using var trainer = new Trainer(model, Quiet(10) with { TimeBudget = TimeSpan.Zero });
+        using var trainer = new TorchTrainer(model, Quiet(10) with { TimeBudget = TimeSpan.Zero });
         var log = trainer.Fit(train);
         Assert.Equal(StopReason.TimeBudget, log.StopReason);
         Assert.Single(log.Epochs); // the first epoch always runs, so that there is something to report
@@ -167,7 +193,7 @@ public sealed class TrainerTests : IDisposable
     {
         var data = TorchTestData.Batches(70, ImageShape.Gray28, 3, seed: 1, batchSize: 32);
         using var model = NewModel();
-        using var trainer = new Trainer(model, Quiet(1));
+        using var trainer = new TorchTrainer(model, Quiet(1));
         var predicted = trainer.Predict(data);
         model.eval();
         using var batch = data.With(shuffle: false).Epoch().First();
@@ -182,7 +208,7 @@ public sealed class TrainerTests : IDisposable
         var train = TorchTestData.Batches(96, ImageShape.Gray28, 3, seed: 1);
         var test = TorchTestData.Batches(60, ImageShape.Gray28, 3, seed: 3, shuffle: false);
         using var model = NewModel();
-        using var trainer = new Trainer(model, Quiet(1));
+        using var trainer = new TorchTrainer(model, Quiet(1));
         trainer.Fit(train);
         var report = trainer.Evaluate(test);
         var (_, accuracy) = trainer.Validate(test); // argmax == label counted by libtorch, not by DlCourse.Metrics

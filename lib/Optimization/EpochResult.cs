@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DlCourse.Torch;
+namespace DlCourse.Optimization;
 
 /// <summary>What one epoch did: mean training loss and accuracy, validation loss and accuracy (NaN without a validation set), rate and time.</summary>
 public sealed record EpochResult(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationLoss, double ValidationAccuracy,

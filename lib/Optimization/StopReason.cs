@@ -1,4 +1,4 @@
-namespace DlCourse.Torch;
+namespace DlCourse.Optimization;
 
 /// <summary>Why training ended.</summary>
 public enum StopReason { Completed, EarlyStopping, TimeBudget, Cancelled }

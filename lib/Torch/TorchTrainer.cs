@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DlCourse.Optimization;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -6,11 +7,11 @@ using static TorchSharp.torch;
 namespace DlCourse.Torch;
 
 /// <summary>
-/// Trains a classifier with cross-entropy: seeded epochs, Adam or SGD on a schedule, validation after each epoch,
-/// the best-validation-loss weights kept (and checkpointed), early stopping, a time budget and cancellation.
+/// Trains a TorchSharp classifier with cross-entropy: seeded epochs, Adam or SGD on a schedule, validation after each
+/// epoch, the best-validation-loss weights kept (and checkpointed), early stopping, a time budget and cancellation.
 /// Every step runs in its own dispose scope, so native memory stays flat however long it trains.
 /// </summary>
-public sealed class Trainer : IDisposable
+public sealed class TorchTrainer : IDisposable
 {
     public const string BestFile = "best.ckpt";
     public const string LastFile = "last.ckpt";
@@ -19,90 +20,92 @@ public sealed class Trainer : IDisposable
     private byte[]? bestWeights;
 
     /// <summary>Moves <paramref name="model"/> to the device and builds the optimiser over the parameters that require gradients now (freeze first).</summary>
-    public Trainer(nn.Module<Tensor, Tensor> model, TrainerOptions? options = null)
+    public TorchTrainer(nn.Module<Tensor, Tensor> model, TrainingOptions? options = null)
     {
-        Options = options ?? new TrainerOptions();
-        if (Options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options), Options.Epochs, "Epochs must be at least 1.");
-        if (Options.Patience < 1) throw new ArgumentOutOfRangeException(nameof(options), Options.Patience, "Patience must be at least 1 epoch (or null for none).");
+        Options = options ?? new TrainingOptions();
+        Options.Validate(nameof(TorchTrainer),
+            (Options.BatchSize is not null || !Options.Shuffle, "BatchSize or Shuffle", "the ImageBatches you train on set their size and shuffling."),
+            (Options.RecordSteps || Options.RecordTrajectory, "RecordSteps or RecordTrajectory", "a network's parameters are too many to record per step."));
         Device = Options.Device ?? TorchDevice.Best;
         Model = model;
         Model.to(Device);
         var trainable = Model.parameters().Where(p => p.requires_grad).ToList();
         if (trainable.Count == 0) throw new ArgumentException("The model has no trainable parameters (is everything frozen?).");
-        optimizer = Options.Optimizer switch
+        var rate = Options.LearningRate ?? 1e-3;
+        optimizer = (Options.Optimizer ?? OptimizerKind.Adam) switch
         {
-            OptimizerKind.Adam => optim.Adam(trainable, Options.LearningRate, weight_decay: Options.WeightDecay),
-            OptimizerKind.Sgd => optim.SGD(trainable, Options.LearningRate, momentum: Options.Momentum, weight_decay: Options.WeightDecay),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), Options.Optimizer, "unknown optimizer"),
+            OptimizerKind.Adam => optim.Adam(trainable, rate, weight_decay: Options.WeightDecay),
+            OptimizerKind.Sgd => optim.SGD(trainable, rate, momentum: Options.Momentum ?? 0.9, weight_decay: Options.WeightDecay),
+            var kind => throw new ArgumentOutOfRangeException(nameof(options), kind, "unknown optimizer"),
         };
-        Log = new TrainingLog { Device = TorchDevice.Describe(Device) };
+        // Drawn after the model's initialisation, so that TorchDevice.Seed alone fixes the whole run, as in PyTorch.
+        var seed = Options.Seed ?? (int)randint(int.MaxValue, [1]).item<long>();
+        History = new TrainingHistory { Device = TorchDevice.Describe(Device), Seed = seed };
     }
 
     public nn.Module<Tensor, Tensor> Model { get; }
-    public TrainerOptions Options { get; }
+    public TrainingOptions Options { get; }
     public Device Device { get; }
 
     /// <summary>All epochs trained so far, including those restored by <see cref="Resume"/>.</summary>
-    public TrainingLog Log { get; private set; }
+    public TrainingHistory History { get; private set; }
 
     /// <summary>Continues from a checkpoint written by a trainer with the same model and options: weights, optimiser state and log.</summary>
     public void Resume(string checkpointPath)
     {
         var info = Checkpoint.Load(checkpointPath, Model, optimizer);
         Model.to(Device);
-        Log = info.Log;
-        Log.Device = TorchDevice.Describe(Device);
-        Log.StopReason = StopReason.Completed;
-        bestWeights = Log.BestEpoch == Log.Epochs.Count ? SaveWeights() : null;
+        History = info.History;
+        History.Device = TorchDevice.Describe(Device);
+        History.StopReason = StopReason.Completed;
+        bestWeights = History.BestEpoch == History.LastEpoch ? SaveWeights() : null;
     }
 
-    /// <summary>Trains up to <see cref="TrainerOptions.Epochs"/> epochs in all (continuing after <see cref="Resume"/>) and returns the log.</summary>
-    public TrainingLog Fit(ImageBatches train, ImageBatches? validation = null, CancellationToken cancellation = default)
+    /// <summary>Trains up to <see cref="TrainingOptions.Epochs"/> epochs in all (continuing after <see cref="Resume"/>) and returns the history.</summary>
+    public TrainingHistory Fit(ImageBatches train, ImageBatches? validation = null, string name = "", CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        Log.StopReason = StopReason.Completed;
-        for (var epoch = Log.Epochs.Count; epoch < Options.Epochs; epoch++)
+        var progress = Options.Progress ?? (e => Console.WriteLine(e));
+        if (name.Length > 0) History.Name = name;
+        History.StopReason = StopReason.Completed;
+        for (var epoch = History.LastEpoch + 1; epoch <= Options.Epochs; epoch++)
         {
-            var last = Log.Epochs.LastOrDefault();
-            if (Options.TimeBudget is { } budget && last is not null && clock.Elapsed.TotalSeconds + last.Seconds > budget.TotalSeconds)
+            if (Options.TimeBudget is { } budget && History.Epochs.Count > 0 && clock.Elapsed.TotalSeconds + History.Epochs[^1].Seconds > budget.TotalSeconds)
             {
-                Log.StopReason = StopReason.TimeBudget;
+                History.StopReason = StopReason.TimeBudget;
                 break;
             }
-            if (Options.Patience is { } patience && Log.Epochs.Count - Log.BestEpoch >= patience && Log.BestEpoch > 0)
+            if (History.HasStalled(Options.Patience))
             {
-                Log.StopReason = StopReason.EarlyStopping;
+                History.StopReason = StopReason.EarlyStopping;
                 break;
             }
 
             var started = Stopwatch.GetTimestamp();
-            var lr = Options.Schedule?.Invoke(epoch + 1) ?? Options.LearningRate;
+            var lr = Options.Schedule?.Invoke(epoch) ?? Options.LearningRate ?? 1e-3;
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
-            var trained = TrainEpoch(train, epoch, cancellation);
+            var trained = TrainEpoch(train, epoch - 1, cancellation);
             if (trained is null)
             {
-                Log.StopReason = StopReason.Cancelled;
+                History.StopReason = StopReason.Cancelled;
                 break;
             }
             var (trainLoss, trainAccuracy) = trained.Value;
             var (validationLoss, validationAccuracy) = validation is null ? (double.NaN, double.NaN) : Validate(validation);
-            var monitored = validation is null ? trainLoss : validationLoss;
-            var isBest = monitored < Log.BestLoss;
-            var result = new EpochResult(epoch + 1, trainLoss, trainAccuracy, validationLoss, validationAccuracy, lr,
+            var isBest = History.IsNewBest(validation is null ? trainLoss : validationLoss);
+            var result = new EpochResult(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, lr,
                 Stopwatch.GetElapsedTime(started).TotalSeconds, isBest);
-            Log.Epochs.Add(result);
+            History.Epochs.Add(result);
             if (isBest)
             {
-                Log.BestEpoch = epoch + 1;
-                Log.BestLoss = monitored;
                 bestWeights = SaveWeights();
-                if (Options.CheckpointDirectory is { } folder) Checkpoint.Save(Path.Combine(folder, BestFile), Model, optimizer, Log);
+                if (Options.CheckpointDirectory is { } folder) Checkpoint.Save(Path.Combine(folder, BestFile), Model, optimizer, History);
             }
-            if (Options.CheckpointDirectory is { } dir) Checkpoint.Save(Path.Combine(dir, LastFile), Model, optimizer, Log);
-            Options.Progress?.Invoke(result);
+            if (Options.CheckpointDirectory is { } dir) Checkpoint.Save(Path.Combine(dir, LastFile), Model, optimizer, History);
+            progress(result);
         }
-        if (Options.RestoreBest && Log.BestEpoch > 0 && Log.BestEpoch != Log.Epochs.Count) RestoreBestWeights();
-        return Log;
+        if (Options.RestoreBest && History.HasValidation && History.BestEpoch is { } best && best != History.LastEpoch) RestoreBestWeights();
+        return History;
     }
 
     private void RestoreBestWeights()
@@ -147,10 +150,10 @@ public sealed class Trainer : IDisposable
     {
         Model.train();
         // Seeding per epoch makes dropout repeat and lets a resumed run continue exactly.
-        manual_seed(Seeds.For(Options.Seed, epoch));
+        manual_seed(Seeds.For(History.Seed, epoch));
         double lossSum = 0;
         long correct = 0, count = 0;
-        foreach (var batch in train.Epoch(epoch))
+        foreach (var batch in train.Epoch(epoch, History.Seed))
             using (batch)
             using (NewDisposeScope())
             {
