@@ -50,7 +50,7 @@ public sealed class TorchTrainer : IDisposable
     /// <summary>All epochs trained so far, including those restored by <see cref="Resume"/>.</summary>
     public TrainingHistory History { get; private set; }
 
-    /// <summary>Continues from a checkpoint written by a trainer with the same model and options: weights, optimiser state and log.</summary>
+    /// <summary>Continues from a checkpoint written by a trainer with the same model and options: weights, optimiser state and history.</summary>
     public void Resume(string checkpointPath)
     {
         var info = Checkpoint.Load(checkpointPath, Model, optimizer);
