@@ -30,10 +30,9 @@ public static class Trainer
 
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            if (history.HasStalled(options.Patience)) { history.StopReason = StopReason.EarlyStopping; break; }
-            if (options.TimeBudget is { } budget && history.LastEpoch > 0 && clock.Elapsed + TimeSpan.FromSeconds(history.Epochs[^1].Seconds) > budget)
+            if (history.StopBefore(options, clock.Elapsed) is { } reason)
             {
-                history.StopReason = StopReason.TimeBudget;
+                history.StopReason = reason;
                 break;
             }
             var started = Stopwatch.GetTimestamp();
@@ -53,7 +52,7 @@ public static class Trainer
             if (options.RecordTrajectory && !options.RecordSteps) history.Trajectory.Add(model.Parameters.ToArray());
             Record(epoch, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
-        if (options.RestoreBest && validation is not null && bestParameters is not null) bestParameters.CopyTo(model.Parameters, 0);
+        if (options.RestoreBest && bestParameters is not null) bestParameters.CopyTo(model.Parameters, 0);
         return history;
 
         void Record(int epoch, double seconds)
@@ -61,12 +60,9 @@ public static class Trainer
             var (validationLoss, validationAccuracy) = validation is null
                 ? (double.NaN, double.NaN)
                 : (model.Loss(validation), model.Accuracy(validation) ?? double.NaN);
-            var trainLoss = model.Loss(train);
-            var isBest = history.IsNewBest(validation is null ? trainLoss : validationLoss);
-            var result = new EpochResult(epoch, trainLoss, model.Accuracy(train) ?? double.NaN, validationLoss, validationAccuracy,
-                optimizer.LearningRate, seconds, isBest);
-            history.Epochs.Add(result);
-            if (isBest && validation is not null) bestParameters = model.Parameters.ToArray();
+            var result = history.Append(epoch, model.Loss(train), model.Accuracy(train) ?? double.NaN, validationLoss, validationAccuracy,
+                optimizer.LearningRate, seconds);
+            if (result.IsBest && validation is not null) bestParameters = model.Parameters.ToArray();
             options.Progress?.Invoke(result);
         }
     }

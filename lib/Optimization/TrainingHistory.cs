@@ -61,14 +61,26 @@ public sealed class TrainingHistory
     /// <summary>Adds a row for a loop written by hand (NaN: not measured), e.g. <c>history.Add(epoch, model.Loss(data))</c>.</summary>
     public void Add(int epoch, double trainLoss, double trainAccuracy = double.NaN, double validationLoss = double.NaN,
         double validationAccuracy = double.NaN, double learningRate = double.NaN) =>
-        Epochs.Add(new EpochResult(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, learningRate, 0,
-            IsNewBest(double.IsNaN(validationLoss) ? trainLoss : validationLoss)));
+        Append(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, learningRate, seconds: 0);
 
-    /// <summary>Whether an epoch with this monitored loss would be the new best; NaN never is.</summary>
-    internal bool IsNewBest(double loss) => loss < BestLoss;
+    /// <summary>Appends an epoch's row, marked best when <see cref="Best"/> is now that row: one rule for both trainers and hand-written loops.</summary>
+    internal EpochResult Append(int epoch, double trainLoss, double trainAccuracy, double validationLoss, double validationAccuracy,
+        double learningRate, double seconds)
+    {
+        var row = new EpochResult(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, learningRate, seconds, IsBest: false);
+        Epochs.Add(row);
+        if (ReferenceEquals(Best, row)) Epochs[^1] = row = row with { IsBest = true };
+        return row;
+    }
 
-    /// <summary>Early stopping's rule: <paramref name="patience"/> epochs since the best one.</summary>
-    internal bool HasStalled(int? patience) => patience is { } p && BestEpoch is { } best && LastEpoch - best >= p;
+    /// <summary>Why the next epoch should not start (early stopping first, then the time budget), or null to go on.</summary>
+    internal StopReason? StopBefore(TrainingOptions options, TimeSpan elapsed)
+    {
+        if (options.Patience is { } patience && BestEpoch is { } best && LastEpoch - best >= patience) return StopReason.EarlyStopping;
+        // The first epoch a Fit trains always runs, so that there is something to report.
+        if (options.TimeBudget is { } budget && LastEpoch > 0 && elapsed + TimeSpan.FromSeconds(Epochs[^1].Seconds) > budget) return StopReason.TimeBudget;
+        return null;
+    }
 
     private (EpochResult? Epoch, double Loss) FindBest()
     {

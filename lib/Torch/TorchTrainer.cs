@@ -15,6 +15,7 @@ public sealed class TorchTrainer : IDisposable
 {
     public const string BestFile = "best.ckpt";
     public const string LastFile = "last.ckpt";
+    private const double DefaultLearningRate = 1e-3;
 
     private readonly OptimizerHelper optimizer;
     private byte[]? bestWeights;
@@ -31,7 +32,7 @@ public sealed class TorchTrainer : IDisposable
         Model.to(Device);
         var trainable = Model.parameters().Where(p => p.requires_grad).ToList();
         if (trainable.Count == 0) throw new ArgumentException("The model has no trainable parameters (is everything frozen?).");
-        var rate = Options.LearningRate ?? 1e-3;
+        var rate = Options.LearningRate ?? DefaultLearningRate;
         optimizer = (Options.Optimizer ?? OptimizerKind.Adam) switch
         {
             OptimizerKind.Adam => optim.Adam(trainable, rate, weight_decay: Options.WeightDecay),
@@ -70,19 +71,14 @@ public sealed class TorchTrainer : IDisposable
         History.StopReason = StopReason.Completed;
         for (var epoch = History.LastEpoch + 1; epoch <= Options.Epochs; epoch++)
         {
-            if (Options.TimeBudget is { } budget && History.Epochs.Count > 0 && clock.Elapsed.TotalSeconds + History.Epochs[^1].Seconds > budget.TotalSeconds)
+            if (History.StopBefore(Options, clock.Elapsed) is { } reason)
             {
-                History.StopReason = StopReason.TimeBudget;
-                break;
-            }
-            if (History.HasStalled(Options.Patience))
-            {
-                History.StopReason = StopReason.EarlyStopping;
+                History.StopReason = reason;
                 break;
             }
 
             var started = Stopwatch.GetTimestamp();
-            var lr = Options.Schedule?.Invoke(epoch) ?? Options.LearningRate ?? 1e-3;
+            var lr = Options.Schedule?.Invoke(epoch) ?? Options.LearningRate ?? DefaultLearningRate;
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             var trained = TrainEpoch(train, epoch - 1, cancellation);
             if (trained is null)
@@ -92,11 +88,9 @@ public sealed class TorchTrainer : IDisposable
             }
             var (trainLoss, trainAccuracy) = trained.Value;
             var (validationLoss, validationAccuracy) = validation is null ? (double.NaN, double.NaN) : Validate(validation);
-            var isBest = History.IsNewBest(validation is null ? trainLoss : validationLoss);
-            var result = new EpochResult(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, lr,
-                Stopwatch.GetElapsedTime(started).TotalSeconds, isBest);
-            History.Epochs.Add(result);
-            if (isBest)
+            var result = History.Append(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, lr,
+                Stopwatch.GetElapsedTime(started).TotalSeconds);
+            if (result.IsBest)
             {
                 bestWeights = SaveWeights();
                 if (Options.CheckpointDirectory is { } folder) Checkpoint.Save(Path.Combine(folder, BestFile), Model, optimizer, History);
