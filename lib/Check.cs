@@ -28,6 +28,16 @@ public static class Check
         CloseEntries(actual.Count, i => actual[i], i => expected[i], i => $"[{i}]", tolerance, relative, what);
     }
 
+    /// <summary>The same for float32 vectors (a model's parameters or gradient), compared in double precision.</summary>
+    public static void Close(IReadOnlyList<float> actual, IReadOnlyList<float> expected, double tolerance, string what, double relative = 0)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(expected);
+        if (actual.Count != expected.Count)
+            throw new CheckFailedException($"{what}: got {actual.Count} entries, expected {expected.Count}");
+        CloseEntries(actual.Count, i => actual[i], i => expected[i], i => $"[{i}]", tolerance, relative, what);
+    }
+
     /// <summary>Entry by entry for matrices of the same shape; reports the worst (row, column).</summary>
     public static void Close(Matrix<double> actual, Matrix<double> expected, double tolerance, string what, double relative = 0)
     {

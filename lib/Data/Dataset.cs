@@ -2,7 +2,8 @@ namespace DlCourse.Data;
 
 /// <summary>
 /// Examples as rows of a feature matrix (float32, row-major, <see cref="Count"/> × <see cref="FeatureCount"/>) with an
-/// integer label per row and, for regression, an optional real-valued target per row.
+/// integer label per row or, for regression (<see cref="Regression(IReadOnlyList{double[]}, double[])"/>), a real-valued target
+/// per row.
 /// </summary>
 public sealed class Dataset
 {
@@ -20,8 +21,25 @@ public sealed class Dataset
         Labels = labels;
         Targets = targets;
         ClassCount = classCount ?? (labels.Length == 0 ? 0 : labels.Max() + 1);
-        if (labels.Length > 0 && (labels.Min() < 0 || labels.Max() >= ClassCount))
-            throw new ArgumentException($"labels must lie in 0..{ClassCount - 1}");
+        // A regression set has no classes: its labels are all 0 and say nothing.
+        int labelBound = IsRegression ? 1 : ClassCount;
+        if (labels.Length > 0 && (labels.Min() < 0 || labels.Max() >= labelBound))
+            throw new ArgumentException(IsRegression ? "a regression set (no classes) has no labels" : $"labels must lie in 0..{ClassCount - 1}");
+    }
+
+    /// <summary>A regression set, one real target per row, e.g. <c>Dataset.Regression([[0.5, 1], [1.5, 0]], [1.0, 2.0])</c>.</summary>
+    public static Dataset Regression(IReadOnlyList<double[]> rows, double[] targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.Length != rows.Count) throw new ArgumentException($"{targets.Length} targets for {rows.Count} rows", nameof(targets));
+        return FromRows(rows, new int[rows.Count], 0, Array.ConvertAll(targets, t => (float)t));
+    }
+
+    /// <summary>A regression set with one feature, e.g. <c>Dataset.Regression(x, y)</c> for points (xᵢ, yᵢ).</summary>
+    public static Dataset Regression(double[] x, double[] y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return Regression(Array.ConvertAll(x, v => new[] { v }), y);
     }
 
     /// <summary>Rows from a jagged array, e.g. <c>Dataset.FromRows([[0, 0], [0, 1]], [0, 1])</c>.</summary>
@@ -41,10 +59,14 @@ public sealed class Dataset
     /// <summary>Feature values, row after row.</summary>
     public float[] Features { get; }
     public int FeatureCount { get; }
+    /// <summary>The class of each row (all 0 for a regression set).</summary>
     public int[] Labels { get; }
     /// <summary>Real-valued targets for regression; null for classification sets.</summary>
     public float[]? Targets { get; }
+    /// <summary>The number of classes; 0 for a regression set.</summary>
     public int ClassCount { get; }
+    /// <summary>True for a regression set: targets and no classes.</summary>
+    public bool IsRegression => Targets is not null && ClassCount == 0;
     public int Count => Labels.Length;
 
     /// <summary>Feature <paramref name="column"/> of example <paramref name="row"/>.</summary>
@@ -118,5 +140,5 @@ public sealed class Dataset
         return counts;
     }
 
-    public override string ToString() => $"Dataset: {Count} examples × {FeatureCount} features, {ClassCount} classes";
+    public override string ToString() => $"Dataset: {Count} examples × {FeatureCount} features, {(IsRegression ? "real targets" : $"{ClassCount} classes")}";
 }

@@ -1,3 +1,6 @@
+using DlCourse.Data;
+using DlCourse.Models;
+
 namespace DlCourse.Derivations;
 
 /// <summary>Compares an analytic gradient of f: ℝⁿ → ℝ with central differences at a point.</summary>
@@ -28,4 +31,17 @@ public static class GradientCheck
         double tolerance = DefaultTolerance, double step = FiniteDifferences.DefaultStep, string title = "Gradient check",
         IReadOnlyList<string>? names = null) =>
         Run(f, x, gradient((double[])x.Clone()), tolerance, step, title, names);
+
+    /// <summary>Compares <paramref name="gradient"/> (the model's own when null) with central differences of the model's
+    /// loss on <paramref name="rows"/> of the data (all when null), at the model's parameters; the model is not changed.</summary>
+    public static DerivativeCheckResult Run(ITrainable model, Dataset data, float[]? gradient = null, int[]? rows = null,
+        double tolerance = DefaultTolerance, double step = FiniteDifferences.DefaultStep, string title = "Gradient check",
+        IReadOnlyList<string>? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var theta = ModelFunctions.ParametersOf(model);
+        var analytic = gradient is null ? ModelFunctions.Gradient(model, data, rows)(theta) : Array.ConvertAll(gradient, g => (double)g);
+        return Run(ModelFunctions.Loss(model, data, rows), theta, analytic, tolerance, step, title, names);
+    }
 }

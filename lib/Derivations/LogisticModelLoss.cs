@@ -4,31 +4,34 @@ using MathNet.Numerics.LinearAlgebra;
 namespace DlCourse.Derivations;
 
 /// <summary>The mean loss of a logistic model ŷ = σ(Xw + b) with an L2 penalty on w (not b):
-/// L(θ) = (1/m) Σ_i ℓ(z_i, y_i) + (λ/2m)‖w‖², with parameters θ = (w_1, …, w_d, b), bias last.
+/// L(θ) = (1/m) Σ_i ℓ(z_i, y_i) + (λ/2)‖w‖², λ the weight decay (A1's (λ/2m)‖w‖² is weight decay λ/m),
+/// with parameters θ = (w_1, …, w_d, b), bias last.
 /// Its gradient and Hessian follow from the chain rule through z = X̃θ (X̃ = [X 1]):
-/// ∇L = (1/m) X̃ᵀ ℓ'(z) + (λ/m)(w, 0) and ∇²L = (1/m) X̃ᵀ diag(ℓ''(z)) X̃ + (λ/m) diag(1, …, 1, 0).</summary>
+/// ∇L = (1/m) X̃ᵀ ℓ'(z) + λ(w, 0) and ∇²L = (1/m) X̃ᵀ diag(ℓ''(z)) X̃ + λ diag(1, …, 1, 0).</summary>
 [AnswerTo("a1q1", "a1q2", "a1q3", "a2q4", "a2q6")]
 public sealed class LogisticModelLoss
 {
     private readonly Matrix<double> augmented;
     private readonly double[] targets;
 
-    public LogisticModelLoss(LogisticLossKind kind, Matrix<double> features, double[] targets, double lambda = 0)
+    public LogisticModelLoss(LogisticLossKind kind, Matrix<double> features, double[] targets, double weightDecay = 0)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(targets);
         if (features.RowCount == 0) throw new ArgumentException("There are no samples; pass at least one row of features.", nameof(features));
         if (targets.Length != features.RowCount)
             throw new ArgumentException($"features has {features.RowCount} rows (samples) but there are {targets.Length} targets; pass one target per row.", nameof(targets));
-        if (lambda < 0) throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "The L2 strength λ must be ≥ 0.");
+        if (!double.IsFinite(weightDecay) || weightDecay < 0)
+            throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay, "The weight decay λ must be finite and ≥ 0.");
         Kind = kind;
-        Lambda = lambda;
+        WeightDecay = weightDecay;
         this.targets = (double[])targets.Clone();
         augmented = features.Append(Matrix<double>.Build.Dense(features.RowCount, 1, 1.0));
     }
 
     public LogisticLossKind Kind { get; }
-    public double Lambda { get; }
+    /// <summary>λ of the penalty (λ/2)‖w‖².</summary>
+    public double WeightDecay { get; }
     public int SampleCount => augmented.RowCount;
 
     /// <summary>d + 1: the weights then the bias.</summary>
@@ -55,7 +58,7 @@ public sealed class LogisticModelLoss
         for (int i = 0; i < z.Length; i++) sum += SampleLoss(Kind, z[i], targets[i]);
         double penalty = 0;
         for (int j = 0; j < parameters.Length - 1; j++) penalty += parameters[j] * parameters[j];
-        return sum / SampleCount + Lambda / (2.0 * SampleCount) * penalty;
+        return sum / SampleCount + WeightDecay / 2 * penalty;
     }
 
     public double[] Gradient(double[] parameters)
@@ -63,7 +66,7 @@ public sealed class LogisticModelLoss
         var z = Logits(parameters);
         var slopes = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(z.Length, i => SampleSlope(Kind, z[i], targets[i]));
         var g = (augmented.TransposeThisAndMultiply(slopes) / SampleCount).ToArray();
-        for (int j = 0; j < parameters.Length - 1; j++) g[j] += Lambda / SampleCount * parameters[j];
+        for (int j = 0; j < parameters.Length - 1; j++) g[j] += WeightDecay * parameters[j];
         return g;
     }
 
@@ -72,7 +75,7 @@ public sealed class LogisticModelLoss
         var z = Logits(parameters);
         var curvature = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(z.Length, i => SampleCurvature(Kind, z[i], targets[i]));
         var h = augmented.TransposeThisAndMultiply(Matrix<double>.Build.DenseOfDiagonalVector(curvature) * augmented) / SampleCount;
-        for (int j = 0; j < parameters.Length - 1; j++) h[j, j] += Lambda / SampleCount;
+        for (int j = 0; j < parameters.Length - 1; j++) h[j, j] += WeightDecay;
         return h;
     }
 

@@ -7,9 +7,10 @@ public sealed class ConfusionMatrix
 
     private ConfusionMatrix(int[,] counts) => this.counts = counts;
 
-    public static ConfusionMatrix From(int[] truth, int[] predicted, int classCount)
+    /// <summary>Counts <paramref name="predicted"/> against <paramref name="truth"/> (predictions first, as in the losses).</summary>
+    public static ConfusionMatrix From(int[] predicted, int[] truth, int classCount)
     {
-        LabelInputs.Validate(truth, predicted, classCount);
+        LabelInputs.Validate(predicted, truth, classCount);
         var counts = new int[classCount, classCount];
         for (int i = 0; i < truth.Length; i++) counts[truth[i], predicted[i]]++;
         return new ConfusionMatrix(counts);

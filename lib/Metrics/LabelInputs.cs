@@ -3,7 +3,7 @@ namespace DlCourse.Metrics;
 /// <summary>Checks shared by the metrics: equal lengths, labels within 0..K−1.</summary>
 internal static class LabelInputs
 {
-    internal static void Validate(int[] truth, int[] predicted, int? classCount = null)
+    internal static void Validate(int[] predicted, int[] truth, int? classCount = null)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(predicted);

@@ -4,9 +4,9 @@ namespace DlCourse.Metrics;
 public sealed record PrecisionRecallF1(double Precision, double Recall, double F1)
 {
     /// <summary>Binary scores treating <paramref name="positiveClass"/> as positive and every other label as negative.</summary>
-    public static PrecisionRecallF1 ForClass(int[] truth, int[] predicted, int positiveClass)
+    public static PrecisionRecallF1 ForClass(int[] predicted, int[] truth, int positiveClass)
     {
-        LabelInputs.Validate(truth, predicted);
+        LabelInputs.Validate(predicted, truth);
         int tp = 0, fp = 0, fn = 0;
         for (int i = 0; i < truth.Length; i++)
         {
@@ -19,9 +19,9 @@ public sealed record PrecisionRecallF1(double Precision, double Recall, double F
     }
 
     /// <summary>The unweighted mean of the per-class precision, recall and F1 over classes 0..K−1 (macro average).</summary>
-    public static PrecisionRecallF1 Macro(int[] truth, int[] predicted, int classCount)
+    public static PrecisionRecallF1 Macro(int[] predicted, int[] truth, int classCount)
     {
-        var cm = ConfusionMatrix.From(truth, predicted, classCount);
+        var cm = ConfusionMatrix.From(predicted, truth, classCount);
         var perClass = Enumerable.Range(0, classCount)
             .Select(k => FromCounts(cm.TruePositives(k), cm.FalsePositives(k), cm.FalseNegatives(k))).ToList();
         return new PrecisionRecallF1(perClass.Average(s => s.Precision), perClass.Average(s => s.Recall), perClass.Average(s => s.F1));

@@ -41,6 +41,9 @@ public sealed class CustomGradient<TModel> : ITrainable where TModel : ITrainabl
     public double Loss(Dataset data) => Model.Loss(data);
 
     public double? Accuracy(Dataset data) => Model.Accuracy(data);
+
+    /// <summary>A copy of the model with <paramref name="parameters"/>, trained with the same gradient function.</summary>
+    public ITrainable WithParameters(ReadOnlySpan<float> parameters) => new CustomGradient<TModel>((TModel)Model.WithParameters(parameters), gradient);
 }
 
 /// <summary>Builds <see cref="CustomGradient{TModel}"/>.</summary>

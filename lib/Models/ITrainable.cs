@@ -17,4 +17,7 @@ public interface ITrainable
 
     /// <summary>Fraction of correctly classified rows, or null for a regression model.</summary>
     double? Accuracy(Dataset data);
+
+    /// <summary>A copy of this model with <paramref name="parameters"/> in place of its own; this model is left as it is.</summary>
+    ITrainable WithParameters(ReadOnlySpan<float> parameters);
 }

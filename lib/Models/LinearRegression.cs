@@ -34,6 +34,16 @@ public sealed class LinearRegression(int featureCount) : ITrainable
         return model;
     }
 
+    /// <summary>A copy with <paramref name="parameters"/> (w, then b), e.g. <c>new LinearRegression(2).WithParameters([0.3f, -0.7f, 0.2f])</c>.</summary>
+    public LinearRegression WithParameters(ReadOnlySpan<float> parameters)
+    {
+        var copy = new LinearRegression(FeatureCount);
+        ModelParameters.CopyInto(parameters, copy.Parameters);
+        return copy;
+    }
+
+    ITrainable ITrainable.WithParameters(ReadOnlySpan<float> parameters) => WithParameters(parameters);
+
     public double Predict(ReadOnlySpan<float> x) => TensorPrimitives.Dot(Parameters.AsSpan(0, FeatureCount), x) + Parameters[FeatureCount];
 
     public double Loss(Dataset data) => LossAndGradient(data, null, new float[Parameters.Length]);

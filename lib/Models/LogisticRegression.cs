@@ -4,31 +4,43 @@ using DlCourse.Data;
 namespace DlCourse.Models;
 
 /// <summary>
-/// Binary logistic regression: ŷ = σ(wᵀx + b), loss = mean binary cross-entropy + (λ/2)‖w‖² (bias not penalised).
-/// Parameters: w, then b. Gradient: ∇_w = (1/m) Σ (ŷ − y) x + λw = −(1/m) Σ (y − ŷ) x + λw, ∇_b = (1/m) Σ (ŷ − y).
+/// Binary logistic regression: ŷ = σ(wᵀx + b), loss = mean binary cross-entropy + (λ/2)‖w‖² with λ the weight decay (bias not
+/// penalised). Parameters: w, then b. Gradient: ∇_w = (1/m) Σ (ŷ − y) x + λw = −(1/m) Σ (y − ŷ) x + λw, ∇_b = (1/m) Σ (ŷ − y).
 /// </summary>
 public sealed class LogisticRegression : ITrainable
 {
     private readonly ParallelRows parallelLoss = new(), parallelGradient = new();
     private float[] scratch = [];
 
-    public LogisticRegression(int featureCount, double l2 = 0)
+    public LogisticRegression(int featureCount, double weightDecay = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
         FeatureCount = featureCount;
-        L2 = l2;
+        WeightDecay = weightDecay;
         Parameters = new float[featureCount + 1];
     }
 
     public int FeatureCount { get; }
 
-    /// <summary>λ of the penalty (λ/2)‖w‖².</summary>
-    public double L2 { get; set; }
+    /// <summary>λ of the penalty (λ/2)‖w‖², which adds λw to the gradient; finite and ≥ 0.</summary>
+    public double WeightDecay { get => weightDecay; set => weightDecay = ModelParameters.CheckWeightDecay(value); }
+    private double weightDecay;
 
     public float[] Parameters { get; }
 
     public Span<float> Weights => Parameters.AsSpan(0, FeatureCount);
 
     public float Bias { get => Parameters[FeatureCount]; set => Parameters[FeatureCount] = value; }
+
+    /// <summary>A copy with the same λ and <paramref name="parameters"/> (w, then b).</summary>
+    public LogisticRegression WithParameters(ReadOnlySpan<float> parameters)
+    {
+        var copy = new LogisticRegression(FeatureCount, WeightDecay);
+        ModelParameters.CopyInto(parameters, copy.Parameters);
+        return copy;
+    }
+
+    ITrainable ITrainable.WithParameters(ReadOnlySpan<float> parameters) => WithParameters(parameters);
 
     /// <summary>z = wᵀx + b.</summary>
     public double Logit(ReadOnlySpan<float> x)
@@ -42,7 +54,9 @@ public sealed class LogisticRegression : ITrainable
 
     public int Predict(ReadOnlySpan<float> x) => Logit(x) >= 0 ? 1 : 0;
 
-    public double? Accuracy(Dataset data) =>
+    double? ITrainable.Accuracy(Dataset data) => Accuracy(data);
+
+    public double Accuracy(Dataset data) =>
         data.Count == 0 ? double.NaN : Enumerable.Range(0, data.Count).Count(i => Predict(data.Row(i)) == data.Labels[i]) / (double)data.Count;
 
     /// <summary>The decision boundary wᵀx + b = 0 of a 2-D model as a line x₂ = slope·x₁ + intercept.</summary>
@@ -68,7 +82,7 @@ public sealed class LogisticRegression : ITrainable
         if (scratch.Length != Parameters.Length) scratch = new float[Parameters.Length];
         double total = parallelGradient.Run(m, 2 * FeatureCount, scratch, (start, end, accumulator) => Accumulate(data, rows, start, end, accumulator, true));
         TensorPrimitives.Multiply(scratch, 1f / m, gradient);
-        if (L2 != 0) TensorPrimitives.MultiplyAdd(Parameters.AsSpan(0, FeatureCount), (float)L2, gradient[..FeatureCount], gradient[..FeatureCount]);
+        if (WeightDecay != 0) TensorPrimitives.MultiplyAdd(Parameters.AsSpan(0, FeatureCount), (float)WeightDecay, gradient[..FeatureCount], gradient[..FeatureCount]);
         return total / m + Penalty();
     }
 
@@ -95,7 +109,7 @@ public sealed class LogisticRegression : ITrainable
         return loss;
     }
 
-    private double Penalty() => L2 == 0 ? 0 : 0.5 * L2 * TensorPrimitives.SumOfSquares(Parameters.AsSpan(0, FeatureCount));
+    private double Penalty() => WeightDecay == 0 ? 0 : 0.5 * WeightDecay * TensorPrimitives.SumOfSquares(Parameters.AsSpan(0, FeatureCount));
 
     private void CheckLabels(Dataset data)
     {

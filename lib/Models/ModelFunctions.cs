@@ -4,37 +4,32 @@ namespace DlCourse.Models;
 
 /// <summary>
 /// A model's loss and gradient as plain functions of its parameter vector, for <see cref="Derivations.GradientCheck"/>
-/// and for contour plots; each call sets the parameters, evaluates, and puts the model's own parameters back.
+/// and for contour plots; each call evaluates a copy of the model, so the model itself is never changed.
 /// </summary>
 public static class ModelFunctions
 {
     /// <summary>θ ↦ loss(θ) on <paramref name="rows"/> of the data (all rows when null).</summary>
     public static Func<double[], double> Loss(ITrainable model, Dataset data, int[]? rows = null) =>
-        theta => With(model, theta, () => model.LossAndGradient(data, rows, new float[model.Parameters.Length]));
+        theta => At(model, theta).LossAndGradient(data, rows, new float[model.Parameters.Length]);
 
     /// <summary>θ ↦ ∇loss(θ), the model's analytic gradient.</summary>
     [AnswerTo("a1q3", "a1q6", "a2q4", "a2q5", "a2q6", "a3q1", "a3q2")]
     public static Func<double[], double[]> Gradient(ITrainable model, Dataset data, int[]? rows = null) =>
-        theta => With(model, theta, () =>
+        theta =>
         {
             var gradient = new float[model.Parameters.Length];
-            model.LossAndGradient(data, rows, gradient);
+            At(model, theta).LossAndGradient(data, rows, gradient);
             return Array.ConvertAll(gradient, g => (double)g);
-        });
+        };
 
     /// <summary>The current parameters in double precision.</summary>
     public static double[] ParametersOf(ITrainable model) => Array.ConvertAll(model.Parameters, p => (double)p);
 
-    private static T With<T>(ITrainable model, double[] theta, Func<T> evaluate)
+    private static ITrainable At(ITrainable model, double[] theta)
     {
+        ArgumentNullException.ThrowIfNull(theta);
         if (theta.Length != model.Parameters.Length)
-            throw new ArgumentException($"the model has {model.Parameters.Length} parameters, θ has {theta.Length}");
-        var saved = model.Parameters.ToArray();
-        try
-        {
-            for (int i = 0; i < theta.Length; i++) model.Parameters[i] = (float)theta[i];
-            return evaluate();
-        }
-        finally { saved.CopyTo(model.Parameters, 0); }
+            throw new ArgumentException($"the model has {model.Parameters.Length} parameters, θ has {theta.Length}", nameof(theta));
+        return model.WithParameters(Array.ConvertAll(theta, t => (float)t));
     }
 }

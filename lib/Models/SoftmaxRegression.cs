@@ -4,7 +4,8 @@ using DlCourse.Data;
 namespace DlCourse.Models;
 
 /// <summary>
-/// Multinomial logistic regression: ŷ = softmax(Wx + b), loss = mean cross-entropy + (λ/2)‖W‖² (bias not penalised).
+/// Multinomial logistic regression: ŷ = softmax(Wx + b), loss = mean cross-entropy + (λ/2)‖W‖² with λ the weight decay
+/// (bias not penalised).
 /// Parameters: W row by row (<see cref="ClassCount"/> × <see cref="FeatureCount"/>), then b.
 /// Gradient: ∇_W = (1/m) Σ (ŷ − y) xᵀ + λW, ∇_b = (1/m) Σ (ŷ − y).
 /// </summary>
@@ -14,12 +15,14 @@ public sealed class SoftmaxRegression : ITrainable
     private float[] scratch = [];
 
     /// <summary>A model with zero weights (every class equally likely) or, given a seed, small random weights.</summary>
-    public SoftmaxRegression(int featureCount, int classCount, double l2 = 0, int? seed = null, double initScale = 0.01)
+    public SoftmaxRegression(int featureCount, int classCount, double weightDecay = 0, int? seed = null, double initScale = 0.01)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
+        if (!double.IsFinite(initScale) || initScale < 0) throw new ArgumentOutOfRangeException(nameof(initScale), initScale, "the initial scale must be finite and ≥ 0");
         if (classCount < 2) throw new ArgumentOutOfRangeException(nameof(classCount), "softmax regression needs at least two classes");
         FeatureCount = featureCount;
         ClassCount = classCount;
-        L2 = l2;
+        WeightDecay = weightDecay;
         Parameters = new float[classCount * featureCount + classCount];
         if (seed is int s)
         {
@@ -31,8 +34,9 @@ public sealed class SoftmaxRegression : ITrainable
     public int FeatureCount { get; }
     public int ClassCount { get; }
 
-    /// <summary>λ of the penalty (λ/2)‖W‖².</summary>
-    public double L2 { get; set; }
+    /// <summary>λ of the penalty (λ/2)‖W‖², which adds λW to the gradient; finite and ≥ 0.</summary>
+    public double WeightDecay { get => weightDecay; set => weightDecay = ModelParameters.CheckWeightDecay(value); }
+    private double weightDecay;
 
     public float[] Parameters { get; }
 
@@ -43,6 +47,16 @@ public sealed class SoftmaxRegression : ITrainable
 
     /// <summary>‖W‖₂ (Frobenius norm of the weights, bias excluded).</summary>
     public double WeightNorm => Math.Sqrt(TensorPrimitives.SumOfSquares(Parameters.AsSpan(0, ClassCount * FeatureCount)));
+
+    /// <summary>A copy with the same λ and <paramref name="parameters"/> (W row by row, then b).</summary>
+    public SoftmaxRegression WithParameters(ReadOnlySpan<float> parameters)
+    {
+        var copy = new SoftmaxRegression(FeatureCount, ClassCount, WeightDecay);
+        ModelParameters.CopyInto(parameters, copy.Parameters);
+        return copy;
+    }
+
+    ITrainable ITrainable.WithParameters(ReadOnlySpan<float> parameters) => WithParameters(parameters);
 
     /// <summary>z = Wx + b for one example.</summary>
     public void Logits(ReadOnlySpan<float> x, Span<float> logits)
@@ -80,7 +94,9 @@ public sealed class SoftmaxRegression : ITrainable
         return predictions;
     }
 
-    public double? Accuracy(Dataset data)
+    double? ITrainable.Accuracy(Dataset data) => Accuracy(data);
+
+    public double Accuracy(Dataset data)
     {
         var predicted = Predict(data);
         return data.Count == 0 ? double.NaN : predicted.Where((p, i) => p == data.Labels[i]).Count() / (double)data.Count;
@@ -107,7 +123,7 @@ public sealed class SoftmaxRegression : ITrainable
         // Mean over the batch, then the penalty's λW on the weights only.
         TensorPrimitives.Multiply(scratch, 1f / m, gradient);
         int weights = ClassCount * FeatureCount;
-        if (L2 != 0) TensorPrimitives.MultiplyAdd(Parameters.AsSpan(0, weights), (float)L2, gradient[..weights], gradient[..weights]);
+        if (WeightDecay != 0) TensorPrimitives.MultiplyAdd(Parameters.AsSpan(0, weights), (float)WeightDecay, gradient[..weights], gradient[..weights]);
         return total / m + Penalty();
     }
 
@@ -146,7 +162,7 @@ public sealed class SoftmaxRegression : ITrainable
         return loss;
     }
 
-    private double Penalty() => L2 == 0 ? 0 : 0.5 * L2 * TensorPrimitives.SumOfSquares(Parameters.AsSpan(0, ClassCount * FeatureCount));
+    private double Penalty() => WeightDecay == 0 ? 0 : 0.5 * WeightDecay * TensorPrimitives.SumOfSquares(Parameters.AsSpan(0, ClassCount * FeatureCount));
 
     private void CheckFeatures(int count)
     {

@@ -17,7 +17,7 @@ public static class Trainer
             (options.WeightDecay != 0, nameof(options.WeightDecay), "give the model its weightDecay, which is part of the loss it reports."),
             (options.CheckpointDirectory is not null || options.Device is not null, "CheckpointDirectory or Device", "the course's models train in memory on the CPU."));
         var seed = options.Seed ?? 0;
-        var history = new TrainingHistory { Name = name, Seed = seed };
+        var history = new TrainingHistory { Name = name, Seed = seed, Device = $"cpu ({Environment.ProcessorCount} cores)" };
         var random = new Random(seed);
         var gradient = new float[model.Parameters.Length];
         int batchSize = Math.Min(options.BatchSize ?? train.Count, train.Count);

@@ -3,9 +3,6 @@ using CSharpChart = Plotly.NET.CSharp.Chart;
 
 namespace DlCourse.Plotting;
 
-/// <summary>A named series of points, one line on a chart.</summary>
-public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y);
-
 /// <summary>Plotly.NET charts for the course; each returns a chart that displays itself in a notebook.</summary>
 public static partial class Charts
 {

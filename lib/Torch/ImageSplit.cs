@@ -17,7 +17,7 @@ public sealed class ImageSplit
         Test = test;
         Shape = shape;
         ClassNames = classNames;
-        Normalization = Normalization.FromImages(train.Features, shape);
+        Normalization = Normalization.Fit(train.Features, shape);
     }
 
     public Dataset Train { get; }

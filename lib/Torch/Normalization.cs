@@ -4,7 +4,7 @@ namespace DlCourse.Torch;
 public sealed record Normalization(float[] Mean, float[] Std)
 {
     /// <summary>Mean and standard deviation of each channel over all <paramref name="images"/> (N·C·H·W values).</summary>
-    public static Normalization FromImages(ReadOnlySpan<float> images, ImageShape shape)
+    public static Normalization Fit(ReadOnlySpan<float> images, ImageShape shape)
     {
         if (images.Length == 0 || images.Length % shape.Size != 0)
             throw new ArgumentException($"Expected a whole number of {shape} images, got {images.Length} values.");

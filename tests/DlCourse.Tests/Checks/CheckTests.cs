@@ -47,6 +47,16 @@ public class CheckTests
     }
 
     [Fact]
+    public void Float_array_close_compares_in_double_and_fails_on_nan()
+    {
+        float[] expected = [0.5f, 0.2f, 0.1f];
+        Check.Close([0.5f, 0.2f, 0.1f], expected, 0, "equal");
+        Fails(() => Check.Close([0.5f, float.NaN, 0.1f], expected, 1e30, "one nan"), "worst at [1]");
+        Fails(() => Check.Close([0.5f, 0.2f, 0.1001f], expected, 1e-5, "off"), "1 of 3 entries");
+        Fails(() => Check.Close([0.5f], expected, 1, "short"), "1 entries");
+    }
+
+    [Fact]
     public void Matrix_close_and_zero_report_row_and_column_and_fail_on_nan()
     {
         var a = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { 3, 4 } });

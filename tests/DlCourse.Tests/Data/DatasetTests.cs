@@ -71,6 +71,26 @@ public class DatasetTests
     }
 
     [Fact]
+    public void RegressionSetsCarryTargetsAndNoClasses()
+    {
+        var data = Dataset.Regression([0.0, 1, 2, 3], [1.0, 3, 5, 7]);
+        Assert.True(data.IsRegression);
+        Assert.Equal(0, data.ClassCount);
+        Assert.Equal([1f, 3, 5, 7], data.Targets);
+        Assert.Equal(5f, data.Target(2));
+        Assert.Contains("real targets", data.ToString());
+        var (rest, part) = data.Split(0.5, seed: 1);
+        Assert.True(rest.IsRegression && part.IsRegression);
+        Assert.Equal(part.Column(0).Select(x => (float)(2 * x + 1)), part.Targets!);
+        var fit = DlCourse.Models.LinearRegression.FitNormalEquations(data);
+        Assert.Equal(2f, fit.Weights[0], 4);
+        Assert.Equal(1f, fit.Bias, 4);
+        Assert.False(Dataset.FromRows([[0], [1]], [0, 1]).IsRegression);
+        Assert.Throws<ArgumentException>(() => Dataset.Regression([0.0, 1], [1.0]));
+        Assert.Throws<ArgumentException>(() => new Dataset(new float[2], 1, [0, 1], 0, [1f, 2f]));
+    }
+
+    [Fact]
     public void BadShapesAreRejectedWithAReason()
     {
         Assert.Contains("need 6", Assert.Throws<ArgumentException>(() => new Dataset(new float[5], 2, [0, 1, 0])).Message);

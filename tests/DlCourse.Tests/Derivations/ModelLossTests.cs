@@ -30,13 +30,18 @@ public class ModelLossTests
     }
 
     [Fact]
-    public void Regularised_cross_entropy_equals_mean_bce_plus_l2_over_m_without_the_bias()
+    public void Regularised_cross_entropy_equals_mean_bce_plus_the_weight_decay_penalty_without_the_bias()
     {
         var (x, y) = Data(43);
-        var loss = new LogisticModelLoss(LogisticLossKind.CrossEntropy, x, y, lambda: 0.5);
+        var loss = new LogisticModelLoss(LogisticLossKind.CrossEntropy, x, y, weightDecay: 0.5);
         double[] theta = [0.3, -0.2, 0.8, 5.0];
-        double expected = BinaryCrossEntropy.Value(loss.Probabilities(theta), y) + L2Penalty.Value(theta[..3], 0.5 / x.RowCount);
+        double expected = BinaryCrossEntropy.Value(loss.Probabilities(theta), y) + 0.5 / 2 * (0.3 * 0.3 + 0.2 * 0.2 + 0.8 * 0.8);
         Assert.Equal(expected, loss.Value(theta), 12);
+        var unregularised = new LogisticModelLoss(LogisticLossKind.CrossEntropy, x, y).Gradient(theta);
+        double[] expectedGradient = [unregularised[0] + 0.15, unregularised[1] - 0.1, unregularised[2] + 0.4, unregularised[3]];
+        var gradient = loss.Gradient(theta);
+        for (int j = 0; j < 4; j++) Assert.Equal(expectedGradient[j], gradient[j], 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LogisticModelLoss(LogisticLossKind.CrossEntropy, x, y, weightDecay: double.NaN));
     }
 
     [Fact]

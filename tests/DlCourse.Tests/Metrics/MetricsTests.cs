@@ -11,14 +11,14 @@ public class MetricsTests
     [Fact]
     public void Accuracy_counts_matches()
     {
-        Assert.Equal(5.0 / 8, Accuracy.Of(Truth, Predicted));
+        Assert.Equal(5.0 / 8, Accuracy.Of(Predicted, Truth));
         Assert.Equal(1.0, Accuracy.Of([1, 2], [1, 2]));
     }
 
     [Fact]
     public void Confusion_matrix_has_truth_rows_and_predicted_columns()
     {
-        var cm = ConfusionMatrix.From(Truth, Predicted, 3);
+        var cm = ConfusionMatrix.From(Predicted, Truth, 3);
         int[,] expected = { { 2, 1, 0 }, { 0, 1, 1 }, { 1, 0, 2 } };
         Assert.Equal(expected, cm.ToArray());
         Assert.Equal(8, cm.Total);
@@ -30,7 +30,7 @@ public class MetricsTests
     [Fact]
     public void Confusion_matrix_displays_as_a_table_with_the_counts_in_place()
     {
-        var html = ConfusionMatrixDisplay.Html(ConfusionMatrix.From(Truth, Predicted, 3));
+        var html = ConfusionMatrixDisplay.Html(ConfusionMatrix.From(Predicted, Truth, 3));
         Assert.Contains("<tr><th>0</th><td><b>2</b></td><td>1</td><td>0</td></tr>", html);
         Assert.Contains("<tr><th>2</th><td>1</td><td>0</td><td><b>2</b></td></tr>", html);
     }
@@ -39,15 +39,15 @@ public class MetricsTests
     public void Binary_precision_recall_f1_for_a_positive_class()
     {
         // Class 2: TP = 2, FP = 1 (a 1 predicted as 2), FN = 1 (a 2 predicted as 0).
-        var s = PrecisionRecallF1.ForClass(Truth, Predicted, positiveClass: 2);
+        var s = PrecisionRecallF1.ForClass(Predicted, Truth, positiveClass: 2);
         Assert.Equal(2.0 / 3, s.Precision, 15);
         Assert.Equal(2.0 / 3, s.Recall, 15);
         Assert.Equal(2.0 / 3, s.F1, 15);
 
-        var b = PrecisionRecallF1.ForClass([1, 1, 0, 0, 1], [1, 0, 0, 1, 1], 1);
+        var b = PrecisionRecallF1.ForClass([1, 0, 0, 1, 1], [1, 1, 0, 0, 1], 1);
         Assert.Equal(2.0 / 3, b.Precision, 15);
         Assert.Equal(2.0 / 3, b.Recall, 15);
-        var c = PrecisionRecallF1.ForClass([1, 1, 1, 0], [1, 0, 0, 0], 1);
+        var c = PrecisionRecallF1.ForClass([1, 0, 0, 0], [1, 1, 1, 0], 1);
         Assert.Equal(1.0, c.Precision);
         Assert.Equal(1.0 / 3, c.Recall, 15);
         Assert.Equal(0.5, c.F1, 15);
@@ -57,7 +57,7 @@ public class MetricsTests
     public void Macro_average_is_the_mean_of_per_class_scores()
     {
         // Per class (P, R): 0 → (2/3, 2/3), 1 → (1/2, 1/2), 2 → (2/3, 2/3).
-        var m = PrecisionRecallF1.Macro(Truth, Predicted, 3);
+        var m = PrecisionRecallF1.Macro(Predicted, Truth, 3);
         double mean = (2.0 / 3 + 0.5 + 2.0 / 3) / 3;
         Assert.Equal(mean, m.Precision, 15);
         Assert.Equal(mean, m.Recall, 15);
@@ -67,7 +67,7 @@ public class MetricsTests
     [Fact]
     public void A_class_never_predicted_has_zero_precision_not_nan()
     {
-        var s = PrecisionRecallF1.ForClass([1, 0], [0, 0], 1);
+        var s = PrecisionRecallF1.ForClass([0, 0], [1, 0], 1);
         Assert.Equal(new PrecisionRecallF1(0, 0, 0), s);
     }
 

@@ -20,52 +20,85 @@ public class ModelTests
     /// <summary>The library's finite-difference checker on the model's float32 loss: a step of 1e-2 keeps rounding (~1e-7·|L|/h) below 1e-4.</summary>
     private static void AssertGradientChecks(ITrainable model, Dataset data, int[]? rows)
     {
-        var result = GradientCheck.Run(ModelFunctions.Loss(model, data, rows), ModelFunctions.Gradient(model, data, rows),
-            ModelFunctions.ParametersOf(model), tolerance: 1e-3, step: 1e-2);
+        var before = model.Parameters.ToArray();
+        var result = GradientCheck.Run(model, data, rows: rows, tolerance: 1e-3, step: 1e-2);
         Assert.True(result.Passed, result.ToString());
-        // The check must be able to fail: a gradient off by 1 % in one entry is caught.
-        var wrong = ModelFunctions.Gradient(model, data, rows)(ModelFunctions.ParametersOf(model));
-        wrong[0] += 0.01 * Math.Max(1, Math.Abs(wrong.Max(Math.Abs)));
-        Assert.False(GradientCheck.Run(ModelFunctions.Loss(model, data, rows), ModelFunctions.ParametersOf(model), wrong, tolerance: 1e-3, step: 1e-2).Passed);
+        // The check must be able to fail: a gradient off by 1 % in one entry is caught, and so is a single NaN.
+        var wrong = new float[before.Length];
+        model.LossAndGradient(data, rows, wrong);
+        var nan = wrong.ToArray();
+        wrong[0] += 0.01f * Math.Max(1, Math.Abs(wrong[0]));
+        Assert.False(GradientCheck.Run(model, data, wrong, rows, tolerance: 1e-3, step: 1e-2).Passed);
+        nan[^1] = float.NaN;
+        Assert.False(GradientCheck.Run(model, data, nan, rows, tolerance: 1e-3, step: 1e-2).Passed);
+        Assert.Equal(before, model.Parameters);
     }
 
     [Theory]
     [InlineData(0.0)]
     [InlineData(0.3)]
-    public void SoftmaxGradientMatchesFiniteDifferences(double l2)
+    public void SoftmaxGradientMatchesFiniteDifferences(double weightDecay)
     {
         var data = RandomClasses(40, 5, 4, seed: 1);
-        var model = new SoftmaxRegression(5, 4, l2, seed: 2, initScale: 0.5);
+        var model = new SoftmaxRegression(5, 4, weightDecay, seed: 2, initScale: 0.5);
         AssertGradientChecks(model, data, [3, 1, 4, 1, 5, 9, 2, 6]);
     }
 
     [Theory]
     [InlineData(0.0)]
     [InlineData(0.5)]
-    public void LogisticGradientMatchesFiniteDifferences(double l2)
+    public void LogisticGradientMatchesFiniteDifferences(double weightDecay)
     {
         var data = RandomClasses(30, 3, 2, seed: 3);
-        var model = new LogisticRegression(3, l2);
-        model.Parameters.AsSpan().Set([0.4f, -0.7f, 0.2f, 0.1f]);
+        var model = new LogisticRegression(3, weightDecay).WithParameters([0.4f, -0.7f, 0.2f, 0.1f]);
         AssertGradientChecks(model, data, null);
     }
 
     [Fact]
     public void LinearRegressionGradientMatchesFiniteDifferences()
     {
-        var data = RandomClasses(20, 3, 2, seed: 4);
-        var model = new LinearRegression(3);
-        model.Parameters.AsSpan().Set([0.3f, 0.2f, -0.5f, 0.7f]);
+        var random = new Random(4);
+        var rows = Enumerable.Range(0, 20).Select(_ => new[] { Synthetic.Normal(random), Synthetic.Normal(random), Synthetic.Normal(random) }).ToArray();
+        var data = Dataset.Regression(rows, rows.Select(x => 2 * x[0] - x[2] + 0.1 * Synthetic.Normal(random)).ToArray());
+        var model = new LinearRegression(3).WithParameters([0.3f, 0.2f, -0.5f, 0.7f]);
         AssertGradientChecks(model, data, null);
+    }
+
+    [Fact]
+    public void ModelFunctions_evaluate_a_copy_and_leave_the_model_unchanged()
+    {
+        var data = RandomClasses(30, 3, 2, seed: 7);
+        var model = new LogisticRegression(3, weightDecay: 0.2).WithParameters([0.4f, -0.7f, 0.2f, 0.1f]);
+        var loss = ModelFunctions.Loss(model, data);
+        double[] elsewhere = [1.5, 0.3, -2, 0.6];
+        var moved = model.WithParameters(Array.ConvertAll(elsewhere, v => (float)v));
+        Assert.Equal(moved.Loss(data), loss(elsewhere), 12);
+        Assert.Equal(0.2, moved.WeightDecay);
+        Assert.Equal([0.4f, -0.7f, 0.2f, 0.1f], model.Parameters);
+        Assert.Equal(model.Loss(data), loss(ModelFunctions.ParametersOf(model)), 12);
+        Assert.Throws<ArgumentException>(() => loss([1, 2]));
+        Assert.Throws<ArgumentException>(() => model.WithParameters([1f, 2f]));
+    }
+
+    [Fact]
+    public void Weight_decay_and_sizes_are_validated_by_the_constructors()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LogisticRegression(2, weightDecay: -0.1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SoftmaxRegression(2, 3, weightDecay: double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SoftmaxRegression(0, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LogisticRegression(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SoftmaxRegression(2, 3, initScale: -1));
+        var model = new SoftmaxRegression(2, 3);
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.WeightDecay = double.PositiveInfinity);
     }
 
     [Fact]
     public void SoftmaxLossAndGradientMatchTorchSharpAutograd()
     {
         const int n = 300, d = 20, k = 5;   // big enough to run on both cores
-        const double l2 = 0.1;
+        const double weightDecay = 0.1;
         var data = RandomClasses(n, d, k, seed: 5);
-        var model = new SoftmaxRegression(d, k, l2, seed: 6, initScale: 0.3);
+        var model = new SoftmaxRegression(d, k, weightDecay, seed: 6, initScale: 0.3);
         var gradient = new float[model.Parameters.Length];
         double loss = model.LossAndGradient(data, null, gradient);
 
@@ -73,7 +106,7 @@ public class ModelTests
         var y = tensor(data.Labels.Select(l => (long)l).ToArray());
         var w = tensor(model.Parameters.AsSpan(0, k * d).ToArray(), [k, d], ScalarType.Float64).requires_grad_();
         var b = tensor(model.Parameters.AsSpan(k * d).ToArray(), ScalarType.Float64).requires_grad_();
-        var torchLoss = nn.functional.cross_entropy(x.matmul(w.t()) + b, y) + 0.5 * l2 * w.pow(2).sum();
+        var torchLoss = nn.functional.cross_entropy(x.matmul(w.t()) + b, y) + 0.5 * weightDecay * w.pow(2).sum();
         torchLoss.backward();
 
         Assert.Equal(torchLoss.item<double>(), loss, 4);
