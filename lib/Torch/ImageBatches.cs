@@ -65,33 +65,7 @@ public sealed class ImageBatches
         new(images, labels, Shape, batchSize ?? BatchSize, shuffle ?? Shuffle, augmentation ?? Augmentation, normalization ?? Normalization, device ?? Device);
 
     /// <summary>The batches of epoch <paramref name="epoch"/> (0-based) of a run seeded with <paramref name="seed"/>; each one must be disposed by the caller.</summary>
-    /// <remarks>The next batch is built on a worker thread while the caller uses the current one, so batching overlaps the step.</remarks>
-    public IEnumerable<Batch> Epoch(int epoch = 0, int seed = 0) => BuiltAhead(Batches(epoch, seed));
-
-    private static IEnumerable<Batch> BuiltAhead(IEnumerable<Batch> batches)
-    {
-        using var source = batches.GetEnumerator();
-        // One build at a time, in order, so the augmentation's random draws are the same as without building ahead.
-        Task<Batch?> Next() => Task.Run(() => source.MoveNext() ? source.Current : null);
-        var pending = Next();
-        try
-        {
-            while (pending.GetAwaiter().GetResult() is Batch batch)
-            {
-                pending = Next();
-                yield return batch;
-            }
-        }
-        finally
-        {
-            // Done or stopped early: wait for the batch built ahead and free it. A failure there is already being
-            // raised (it ended the loop) or concerns a batch nobody will use.
-            try { pending.Wait(); } catch (AggregateException) { }
-            if (pending.IsCompletedSuccessfully) pending.Result?.Dispose();
-        }
-    }
-
-    private IEnumerable<Batch> Batches(int epoch, int seed)
+    public IEnumerable<Batch> Epoch(int epoch = 0, int seed = 0)
     {
         var order = Enumerable.Range(0, Count).ToArray();
         var random = new Random(Seeds.For(seed, epoch));
