@@ -58,32 +58,6 @@ public class AugmentationTests
     }
 
     [Fact]
-    public void Batches_built_ahead_run_the_transform_in_order_stop_early_cleanly_and_raise_its_error()
-    {
-        var (images, labels) = TorchTestData.Patches(12, ImageShape.Gray28, 3, seed: 2);
-        var calls = new List<int>();
-        float[] Mine(float[] image, ImageShape shape, int dy, int dx, bool flip)
-        {
-            lock (calls) calls.Add((int)image[0..8].Sum(v => v * 1000));
-            return image;
-        }
-        var augmentation = Augmentation.CropAndFlip with { Shift = Mine };
-        var batches = new ImageBatches(images, labels, ImageShape.Gray28, 4, augmentation: augmentation, device: CPU);
-        foreach (var batch in batches.Epoch()) batch.Dispose();
-        // One build at a time, image after image in stored order.
-        var expected = Enumerable.Range(0, 12).Select(i => (int)images.AsSpan(i * 784, 8).ToArray().Sum(v => v * 1000)).ToList();
-        Assert.Equal(expected, calls);
-
-        // Stopping after one batch waits for the one built ahead instead of leaving it running.
-        calls.Clear();
-        using (var first = batches.Epoch().First()) Assert.Equal(4, first.Count);
-        Assert.Equal(8, calls.Count);
-
-        var wrong = batches.With(augmentation: Augmentation.CropAndFlip with { Shift = (_, _, _, _, _) => new float[3] });
-        Assert.Contains("returned 3 values", Assert.Throws<ArgumentException>(() => wrong.Epoch().ToList()).Message);
-    }
-
-    [Fact]
     public void Unshuffled_batches_keep_order_labels_and_shape()
     {
         var (images, labels) = TorchTestData.Patches(10, ImageShape.Gray28, 3, seed: 1);
