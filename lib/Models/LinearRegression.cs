@@ -11,7 +11,8 @@ namespace DlCourse.Models;
 /// </summary>
 public sealed class LinearRegression(int featureCount) : ITrainable
 {
-    public int FeatureCount { get; } = featureCount;
+    public int FeatureCount { get; } = featureCount >= 1 ? featureCount
+        : throw new ArgumentOutOfRangeException(nameof(featureCount), featureCount, "a model needs at least one feature");
 
     public float[] Parameters { get; } = new float[featureCount + 1];
 

@@ -87,6 +87,7 @@ public class ModelTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new SoftmaxRegression(2, 3, weightDecay: double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SoftmaxRegression(0, 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LogisticRegression(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LinearRegression(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SoftmaxRegression(2, 3, initScale: -1));
         var model = new SoftmaxRegression(2, 3);
         Assert.Throws<ArgumentOutOfRangeException>(() => model.WeightDecay = double.PositiveInfinity);

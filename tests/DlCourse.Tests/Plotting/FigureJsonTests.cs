@@ -46,6 +46,14 @@ public class FigureJsonTests
     }
 
     [Fact]
+    public void A_series_of_values_alone_is_drawn_against_its_index()
+    {
+        var series = new Series("loss", [0.5, 0.25, 0.125]);
+        Assert.Equal([0.0, 1, 2], series.X);
+        Assert.Equal([0.5, 0.25, 0.125], series.Y);
+    }
+
+    [Fact]
     public void Non_finite_values_become_gaps_and_the_document_stays_JSON()
     {
         var json = FigureJson.Of(Charts.Lines("gaps", "x", "y", [new Series("s", [1, 2, 3], [1.0, double.NaN, double.PositiveInfinity])]));
