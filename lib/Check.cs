@@ -33,9 +33,7 @@ public static class Check
     {
         ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(expected);
-        if (actual.Count != expected.Count)
-            throw new CheckFailedException($"{what}: got {actual.Count} entries, expected {expected.Count}");
-        CloseEntries(actual.Count, i => actual[i], i => expected[i], i => $"[{i}]", tolerance, relative, what);
+        Close(actual.Select(v => (double)v).ToArray(), expected.Select(v => (double)v).ToArray(), tolerance, what, relative);
     }
 
     /// <summary>Entry by entry for matrices of the same shape; reports the worst (row, column).</summary>
