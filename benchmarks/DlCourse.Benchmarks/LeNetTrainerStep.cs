@@ -38,7 +38,7 @@ public static class LeNetTrainerStep
         var raw = new LeNet5(ImageShape.Gray28);
         TorchDevice.Seed(0);
         var trained = new LeNet5(ImageShape.Gray28);
-        var options = new TrainingOptions { Epochs = 1, Progress = _ => { }, RestoreBest = false, Device = cpu, Seed = 0 };
+        var options = new TrainingOptions { Epochs = 1, Progress = _ => { }, RestoreBest = false, Device = "cpu", Seed = 0 };
 
         double RawRound()
         {

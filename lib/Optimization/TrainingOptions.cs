@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace DlCourse.Optimization;
 
 /// <summary>
@@ -55,8 +53,9 @@ public sealed record TrainingOptions
     /// <summary>TorchTrainer only: folder for <c>best.ckpt</c> (lowest validation loss) and <c>last.ckpt</c> (for resuming); null keeps the best weights in memory only.</summary>
     public string? CheckpointDirectory { get; init; }
 
-    /// <summary>TorchTrainer only: where to train; null is <c>TorchDevice.Best</c>.</summary>
-    public Device? Device { get; init; }
+    /// <summary>TorchTrainer only: where to train, "cpu", "cuda" or "cuda:N" (<c>TorchDevice.Parse</c>); null is <c>TorchDevice.Best</c>.</summary>
+    /// <remarks>A name rather than TorchSharp's <c>Device</c>, so that the options the course's own trainer shares do not depend on TorchSharp.</remarks>
+    public string? Device { get; init; }
 
     /// <summary>Refuses settings outside their domain, and those the named trainer cannot honour.</summary>
     internal void Validate(string trainer, params (bool Set, string Name, string Instead)[] unsupported)

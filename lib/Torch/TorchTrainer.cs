@@ -27,7 +27,7 @@ public sealed class TorchTrainer : IDisposable
         Options.Validate(nameof(TorchTrainer),
             (Options.BatchSize is not null || !Options.Shuffle, "BatchSize or Shuffle", "the ImageBatches you train on set their size and shuffling."),
             (Options.RecordSteps || Options.RecordTrajectory, "RecordSteps or RecordTrajectory", "a network's parameters are too many to record per step."));
-        Device = Options.Device ?? TorchDevice.Best;
+        Device = Options.Device is { } name ? TorchDevice.Parse(name) : TorchDevice.Best;
         Model = model;
         Model.to(Device);
         var trainable = Model.parameters().Where(p => p.requires_grad).ToList();

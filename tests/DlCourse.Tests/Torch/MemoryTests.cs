@@ -23,7 +23,7 @@ public class MemoryTests
                 liveTensors.Add(Tensor.TotalCount);
                 workingSet.Add(Environment.WorkingSet);
             },
-            Device = CPU,
+            Device = "cpu",
         });
         trainer.Fit(train, train);
 

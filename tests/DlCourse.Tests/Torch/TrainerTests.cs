@@ -12,7 +12,7 @@ public sealed class TrainerTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static TrainingOptions Quiet(int epochs) => new() { Epochs = epochs, LearningRate = 3e-3, Progress = _ => { }, Device = CPU, Seed = 7 };
+    private static TrainingOptions Quiet(int epochs) => new() { Epochs = epochs, LearningRate = 3e-3, Progress = _ => { }, Device = "cpu", Seed = 7 };
 
     private static LeNet5 NewModel()
     {
@@ -61,6 +61,7 @@ public sealed class TrainerTests : IDisposable
         Assert.Contains("ImageBatches", Assert.Throws<ArgumentException>(() => new TorchTrainer(model, Quiet(1) with { BatchSize = 8 })).Message);
         Assert.Throws<ArgumentException>(() => new TorchTrainer(model, Quiet(1) with { RecordSteps = true }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new TorchTrainer(model, Quiet(1) with { Momentum = 1 }));
+        Assert.Contains("Unknown device 'gpu'", Assert.Throws<ArgumentException>(() => new TorchTrainer(model, Quiet(1) with { Device = "gpu" })).Message);
     }
 
     [Fact]
