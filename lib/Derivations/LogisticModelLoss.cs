@@ -21,10 +21,8 @@ public sealed class LogisticModelLoss
         if (features.RowCount == 0) throw new ArgumentException("There are no samples; pass at least one row of features.", nameof(features));
         if (targets.Length != features.RowCount)
             throw new ArgumentException($"features has {features.RowCount} rows (samples) but there are {targets.Length} targets; pass one target per row.", nameof(targets));
-        if (!double.IsFinite(weightDecay) || weightDecay < 0)
-            throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay, "The weight decay λ must be finite and ≥ 0.");
         Kind = kind;
-        WeightDecay = weightDecay;
+        WeightDecay = L2Penalty.CheckWeightDecay(weightDecay, nameof(weightDecay));
         this.targets = (double[])targets.Clone();
         augmented = features.Append(Matrix<double>.Build.Dense(features.RowCount, 1, 1.0));
     }

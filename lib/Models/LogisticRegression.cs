@@ -23,7 +23,7 @@ public sealed class LogisticRegression : ITrainable
     public int FeatureCount { get; }
 
     /// <summary>λ of the penalty (λ/2)‖w‖², which adds λw to the gradient; finite and ≥ 0.</summary>
-    public double WeightDecay { get => weightDecay; set => weightDecay = ModelParameters.CheckWeightDecay(value); }
+    public double WeightDecay { get => weightDecay; set => weightDecay = Numerics.L2Penalty.CheckWeightDecay(value, nameof(WeightDecay)); }
     private double weightDecay;
 
     public float[] Parameters { get; }

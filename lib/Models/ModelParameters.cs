@@ -1,6 +1,6 @@
 namespace DlCourse.Models;
 
-/// <summary>Argument checks the models share.</summary>
+/// <summary>The parameter copy the models share.</summary>
 internal static class ModelParameters
 {
     /// <summary>Copies <paramref name="source"/> into a model's parameters, which must have the same length.</summary>
@@ -10,8 +10,4 @@ internal static class ModelParameters
             throw new ArgumentException($"the model has {parameters.Length} parameters, {source.Length} were given", nameof(source));
         source.CopyTo(parameters);
     }
-
-    public static double CheckWeightDecay(double weightDecay) =>
-        double.IsFinite(weightDecay) && weightDecay >= 0 ? weightDecay
-            : throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay, "the weight decay λ must be finite and ≥ 0");
 }

@@ -35,7 +35,7 @@ public sealed class SoftmaxRegression : ITrainable
     public int ClassCount { get; }
 
     /// <summary>λ of the penalty (λ/2)‖W‖², which adds λW to the gradient; finite and ≥ 0.</summary>
-    public double WeightDecay { get => weightDecay; set => weightDecay = ModelParameters.CheckWeightDecay(value); }
+    public double WeightDecay { get => weightDecay; set => weightDecay = Numerics.L2Penalty.CheckWeightDecay(value, nameof(WeightDecay)); }
     private double weightDecay;
 
     public float[] Parameters { get; }

@@ -20,4 +20,9 @@ public static class L2Penalty
     public static double Value(Matrix<double> weights, double weightDecay) => 0.5 * weightDecay * weights.PointwiseMultiply(weights).Enumerate().Sum();
 
     public static Matrix<double> Gradient(Matrix<double> weights, double weightDecay) => weights * weightDecay;
+
+    /// <summary>The one domain check for a weight decay, used wherever one is given: finite and ≥ 0.</summary>
+    internal static double CheckWeightDecay(double weightDecay, string parameterName) =>
+        double.IsFinite(weightDecay) && weightDecay >= 0 ? weightDecay
+            : throw new ArgumentOutOfRangeException(parameterName, weightDecay, "the weight decay λ must be finite and ≥ 0");
 }

@@ -66,7 +66,7 @@ public sealed record TrainingOptions
         if (TimeBudget is { } budget && budget < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, "TimeBudget must not be negative.");
         if (LearningRate is { } rate && !(double.IsFinite(rate) && rate >= 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), rate, "LearningRate must be finite and ≥ 0.");
         if (Momentum is { } momentum && !(momentum >= 0 && momentum < 1)) throw new ArgumentOutOfRangeException(nameof(Momentum), momentum, "Momentum must be in [0, 1).");
-        if (!(double.IsFinite(WeightDecay) && WeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "WeightDecay must be finite and ≥ 0.");
+        Numerics.L2Penalty.CheckWeightDecay(WeightDecay, nameof(WeightDecay));
         foreach (var (set, name, instead) in unsupported)
             if (set) throw new ArgumentException($"{trainer} does not take TrainingOptions.{name}: {instead}");
     }
