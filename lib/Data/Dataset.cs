@@ -31,7 +31,6 @@ public sealed class Dataset
     public static Dataset Regression(IReadOnlyList<double[]> rows, double[] targets)
     {
         ArgumentNullException.ThrowIfNull(targets);
-        if (targets.Length != rows.Count) throw new ArgumentException($"{targets.Length} targets for {rows.Count} rows", nameof(targets));
         return FromRows(rows, new int[rows.Count], 0, Array.ConvertAll(targets, t => (float)t));
     }
 

@@ -25,11 +25,6 @@ public static class ModelFunctions
     /// <summary>The current parameters in double precision.</summary>
     public static double[] ParametersOf(ITrainable model) => Array.ConvertAll(model.Parameters, p => (double)p);
 
-    private static ITrainable At(ITrainable model, double[] theta)
-    {
-        ArgumentNullException.ThrowIfNull(theta);
-        if (theta.Length != model.Parameters.Length)
-            throw new ArgumentException($"the model has {model.Parameters.Length} parameters, θ has {theta.Length}", nameof(theta));
-        return model.WithParameters(Array.ConvertAll(theta, t => (float)t));
-    }
+    // WithParameters refuses a θ of the wrong length.
+    private static ITrainable At(ITrainable model, double[] theta) => model.WithParameters(Array.ConvertAll(theta, t => (float)t));
 }
