@@ -52,4 +52,17 @@ public static class CustomGradient
     /// <summary>This model, trained with <paramref name="gradient"/>(model, data, rows) in place of its own gradient.</summary>
     public static CustomGradient<TModel> WithGradient<TModel>(this TModel model, Func<TModel, Dataset, int[], float[]> gradient)
         where TModel : ITrainable => new(model, gradient);
+
+    /// <summary>
+    /// This model, trained full batch with <paramref name="gradient"/>(θ, data): the gradient of the loss over all of
+    /// the data as a function of the parameters, in doubles as <see cref="ModelFunctions"/> gives it.
+    /// </summary>
+    public static CustomGradient<TModel> WithGradient<TModel>(this TModel model, Func<double[], Dataset, double[]> gradient)
+        where TModel : ITrainable
+    {
+        ArgumentNullException.ThrowIfNull(gradient);
+        return new(model, (m, data, rows) => rows.Length != data.Count
+            ? throw new InvalidOperationException($"this gradient is of the loss over the whole data set, but the trainer asked for a batch of {rows.Length} of its {data.Count} rows; train full batch (leave BatchSize unset).")
+            : gradient(ModelFunctions.ParametersOf(m), data) is { } g ? Array.ConvertAll(g, v => (float)v) : null!);
+    }
 }

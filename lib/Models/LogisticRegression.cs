@@ -54,6 +54,11 @@ public sealed class LogisticRegression : ITrainable
 
     public int Predict(ReadOnlySpan<float> x) => Logit(x) >= 0 ? 1 : 0;
 
+    /// <summary>The same for a point given in doubles, as plots and grids give it.</summary>
+    public double Probability(ReadOnlySpan<double> x) => Probability(VectorKernels.ToSingle(x));
+
+    public int Predict(ReadOnlySpan<double> x) => Predict(VectorKernels.ToSingle(x));
+
     double? ITrainable.Accuracy(Dataset data) => Accuracy(data);
 
     public double Accuracy(Dataset data) =>

@@ -79,6 +79,11 @@ public sealed class SoftmaxRegression : ITrainable
         return p;
     }
 
+    /// <summary>The same for a point given in doubles, as plots and grids give it.</summary>
+    public double[] Probabilities(ReadOnlySpan<double> x) => Probabilities(VectorKernels.ToSingle(x));
+
+    public int Predict(ReadOnlySpan<double> x) => Predict(VectorKernels.ToSingle(x));
+
     public int Predict(ReadOnlySpan<float> x)
     {
         Span<float> z = stackalloc float[ClassCount];

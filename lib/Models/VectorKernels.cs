@@ -5,7 +5,8 @@ using System.Runtime.InteropServices;
 namespace DlCourse.Models;
 
 /// <summary>
-/// Dot product and axpy over float spans with <see cref="Vector{T}"/>, compiled optimised from the first call.
+/// Dot product and axpy over float spans with <see cref="Vector{T}"/>, compiled optimised from the first call, and the
+/// conversion of a double point into the models' float features.
 /// TensorPrimitives computes the same, but its generic operators run unoptimised until tiered compilation promotes
 /// them, which costs seconds in a short notebook on a busy machine.
 /// </summary>
@@ -23,6 +24,14 @@ internal static class VectorKernels
         float total = Vector.Sum(sum);
         for (i = va.Length * width; i < a.Length; i++) total += a[i] * b[i];
         return total;
+    }
+
+    /// <summary>A point in doubles as the models' float features (a grid point of a plot, a direction).</summary>
+    public static float[] ToSingle(ReadOnlySpan<double> x)
+    {
+        var features = new float[x.Length];
+        for (int i = 0; i < x.Length; i++) features[i] = (float)x[i];
+        return features;
     }
 
     /// <summary>y ← y + alpha·x.</summary>

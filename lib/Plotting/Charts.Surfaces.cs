@@ -1,4 +1,5 @@
 using DlCourse.Data;
+using DlCourse.Optimization;
 using Plotly.NET;
 using CSharpChart = Plotly.NET.CSharp.Chart;
 
@@ -83,6 +84,30 @@ public static partial class Charts
             layers.Add(CSharpChart.Line<double, double, string>(path.Select(p => p[0]).ToArray(), path.Select(p => p[1]).ToArray(),
                 Name: name, ShowMarkers: true, ShowLegend: true));
         return Style(CSharpChart.Combine(layers), title, xTitle, yTitle);
+    }
+
+    /// <summary>
+    /// The recorded parameter paths of training runs (RecordSteps or RecordTrajectory), one line per run: parameters
+    /// <paramref name="axes"/> (default θ[0] and θ[1]) against each other, the first <paramref name="steps"/> snapshots.
+    /// </summary>
+    public static GenericChart ParameterPaths(Func<double, double, double> loss, AxisRange x, AxisRange y,
+        IEnumerable<TrainingHistory> runs, string title, string xTitle = "θ₁", string yTitle = "θ₂",
+        (int X, int Y)? axes = null, int? steps = null, bool logContours = true, int resolution = 100)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var (first, second) = axes ?? (0, 1);
+        if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, "a path needs at least one snapshot");
+        var paths = runs.Select(run =>
+        {
+            if (run.Trajectory.Count == 0)
+                throw new ArgumentException($"{run.Name}: no parameters were recorded; train with RecordTrajectory or RecordSteps.", nameof(runs));
+            int count = run.Trajectory[0].Length;
+            if (first < 0 || second < 0 || first >= count || second >= count)
+                throw new ArgumentOutOfRangeException(nameof(axes), axes, $"{run.Name} has {count} parameters");
+            IReadOnlyList<double[]> path = run.Trajectory.Take(steps ?? int.MaxValue).Select(p => new double[] { p[first], p[second] }).ToList();
+            return (run.Name, path);
+        }).ToList();
+        return ParameterPaths(loss, x, y, paths, title, xTitle, yTitle, logContours, resolution);
     }
 
     /// <summary>The first two features of a data set as points, one colour per class.</summary>

@@ -81,6 +81,23 @@ public class ModelTests
     }
 
     [Fact]
+    public void A_point_in_doubles_gets_the_same_answers_as_the_float_features()
+    {
+        var data = Synthetic.ThreeGaussians(15, seed: 2);
+        var softmax = new SoftmaxRegression(2, 3, seed: 1);
+        Trainer.Fit(softmax, new GradientDescent(0.5), data, options: new TrainingOptions { Epochs = 20 });
+        var logistic = new LogisticRegression(2).WithParameters([0.7f, -1.2f, 0.4f]);
+        foreach (var (a, b) in new[] { (0.3, -1.7), (2.5, 0.1), (-4.0, 3.0) })
+        {
+            Assert.Equal(softmax.Probabilities([(float)a, (float)b]), softmax.Probabilities([a, b]));
+            Assert.Equal(softmax.Predict([(float)a, (float)b]), softmax.Predict([a, b]));
+            Assert.Equal(logistic.Probability([(float)a, (float)b]), logistic.Probability([a, b]));
+            Assert.Equal(logistic.Predict([(float)a, (float)b]), logistic.Predict([a, b]));
+        }
+        Assert.Throws<ArgumentException>(() => softmax.Probabilities([1.0, 2.0, 3.0]));
+    }
+
+    [Fact]
     public void Weight_decay_and_sizes_are_validated_by_the_constructors()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new LogisticRegression(2, weightDecay: -0.1));

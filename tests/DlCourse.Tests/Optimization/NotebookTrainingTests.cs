@@ -47,6 +47,23 @@ public class NotebookTrainingTests
     }
 
     [Fact]
+    public void A_full_batch_gradient_in_doubles_trains_as_the_model_does_and_refuses_mini_batches()
+    {
+        var fullBatch = Options with { BatchSize = null };
+        var own = new LogisticRegression(2);
+        var expected = Trainer.Fit(own, new GradientDescent(0.3), Data, options: fullBatch);
+        var notebook = new LogisticRegression(2);
+        var got = Trainer.Fit(notebook.WithGradient((double[] theta, Dataset d) => ModelFunctions.Gradient(new LogisticRegression(2), d)(theta)),
+            new GradientDescent(0.3), Data, options: fullBatch);
+        // The float32 model gradient and its double-precision copy agree to rounding.
+        for (int j = 0; j < 3; j++) Assert.Equal(own.Parameters[j], notebook.Parameters[j], 1e-5);
+        Assert.Equal(expected.TrainLoss.Count, got.TrainLoss.Count);
+        var e = Assert.Throws<InvalidOperationException>(() => Trainer.Fit(new LogisticRegression(2).WithGradient((double[] theta, Dataset d) => new double[3]),
+            new GradientDescent(0.1), Data, options: Options));
+        Assert.Contains("batch of 10 of its 60 rows", e.Message);
+    }
+
+    [Fact]
     public void A_step_rule_is_applied_as_written_and_counts_its_steps()
     {
         var steps = new List<int>();

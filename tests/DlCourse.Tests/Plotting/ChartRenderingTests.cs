@@ -103,8 +103,8 @@ public sealed class ChartRenderingTests : IDisposable
         {
             "accuracy" => Charts.AccuracyCurves(History()),
             "runs" => Charts.CompareRuns([History(), History()], Metric.ValidationLoss),
-            "surface" => Charts.Surface((a, b) => softmax.Probabilities([(float)a, (float)b])[0], x, x, "p(class 0 | x)", three),
-            "regions" => Charts.DecisionRegions((a, b) => softmax.Predict([(float)a, (float)b]), x, x, 3, "regions", three),
+            "surface" => Charts.Surface((a, b) => softmax.Probabilities([a, b])[0], x, x, "p(class 0 | x)", three),
+            "regions" => Charts.DecisionRegions((a, b) => softmax.Predict([a, b]), x, x, 3, "regions", three),
             "paths" => Charts.ParameterPaths((a, b) => a * a + 10 * b * b, new AxisRange(-2, 2), new AxisRange(-1.5, 1.5),
                 [("GD", GradientPath.Follow(new GradientDescent(0.05), p => [2 * p[0], 20 * p[1]], [1.5, 1], 30))], "paths"),
             "weights" => Charts.ImageGrid(Enumerable.Range(0, 10).Select(k => Enumerable.Range(0, 784).Select(i => (float)Math.Sin(i * (k + 1) / 50.0)).ToArray()).ToArray(),

@@ -54,6 +54,26 @@ public class FigureJsonTests
     }
 
     [Fact]
+    public void Parameter_paths_of_recorded_runs_draw_the_chosen_parameters_of_each_snapshot()
+    {
+        var data = Synthetic.TwoGaussians(20, seed: 4);
+        var run = Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.5), data,
+            options: new TrainingOptions { Epochs = 6, RecordTrajectory = true }, name: "gd");
+        var chart = Charts.ParameterPaths((a, b) => a * a + b * b, new AxisRange(-1, 1), new AxisRange(-1, 1), [run], "paths",
+            axes: (0, 2), steps: 4, resolution: 10);
+        var line = JsonNode.Parse(FigureJson.Of(chart))!["data"]![1]!;
+        Assert.Equal("gd", (string?)line["name"]);
+        Assert.Equal(run.Trajectory.Take(4).Select(p => (double)p[0]), line["x"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal(run.Trajectory.Take(4).Select(p => (double)p[2]), line["y"]!.AsArray().Select(v => (double)v!));
+
+        var unrecorded = Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.5), data, options: new TrainingOptions { Epochs = 2 }, name: "plain");
+        Assert.Contains("RecordTrajectory", Assert.Throws<ArgumentException>(() =>
+            Charts.ParameterPaths((a, b) => 0, new AxisRange(-1, 1), new AxisRange(-1, 1), [unrecorded], "paths")).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Charts.ParameterPaths((a, b) => 0, new AxisRange(-1, 1), new AxisRange(-1, 1), [run], "paths", axes: (0, 3)));
+    }
+
+    [Fact]
     public void Non_finite_values_become_gaps_and_the_document_stays_JSON()
     {
         var json = FigureJson.Of(Charts.Lines("gaps", "x", "y", [new Series("s", [1, 2, 3], [1.0, double.NaN, double.PositiveInfinity])]));

@@ -27,11 +27,14 @@ public class MemoryTests
         });
         trainer.Fit(train, train);
 
-        // After 40, 80 and 120 steps (with validation passes in between) the same number of tensors is alive.
-        Assert.Equal(liveTensors[9], liveTensors[19]);
-        Assert.Equal(liveTensors[19], liveTensors[29]);
-        // A leaked LeNet step would keep about 0.5 MB of activations alive: 80 steps would be 40 MB.
-        Assert.True(workingSet[29] - workingSet[9] < 16 << 20, $"working set grew by {(workingSet[29] - workingSet[9]) >> 20} MB");
+        // After 40, 80 and 120 steps (with validation passes in between) the same number of tensors is alive. The
+        // count is process-wide, so a tensor another test class drops may be finalized meanwhile: allow a few either
+        // way, far fewer than the 20 epochs or 80 steps that a leak of one tensor per epoch or per step would add.
+        Assert.InRange(liveTensors[19] - liveTensors[9], -4, 4);
+        Assert.InRange(liveTensors[29] - liveTensors[9], -4, 4);
+        // A leaked LeNet step would keep about 0.5 MB of activations alive: 100 steps would be 50 MB. The working set
+        // is the whole process's (the JIT, the GC heap), which here has grown by up to 18 MB without a leak.
+        Assert.True(workingSet[29] - workingSet[4] < 32 << 20, $"working set grew by {(workingSet[29] - workingSet[4]) >> 20} MB");
     }
 
     [Fact]
