@@ -66,6 +66,7 @@ public class AugmentationTests
         Assert.Equal(new long[] { 2, 1, 28, 28 }, batches[2].Images.shape);
         Assert.Equal(labels.Select(l => (long)l), batches.SelectMany(b => b.Labels.data<long>().ToArray()));
         Assert.Equal(images.AsSpan(0, 784).ToArray(), batches[0].Images[0].data<float>().ToArray());
+        Assert.Equal(images.AsSpan(9 * 784, 784).ToArray(), batches[2].Images[1].data<float>().ToArray()); // the short last batch
         batches.ForEach(b => b.Dispose());
     }
 
