@@ -23,7 +23,15 @@ public static class ModelFunctions
         };
 
     /// <summary>The current parameters in double precision.</summary>
-    public static double[] ParametersOf(ITrainable model) => Array.ConvertAll(model.Parameters, p => (double)p);
+    public static double[] ParametersOf(ITrainable model) => ParametersOf(model.Parameters);
+
+    /// <summary>Recorded parameters (a snapshot of a training run's trajectory) in double precision, as θ for these functions.</summary>
+    public static double[] ParametersOf(ReadOnlySpan<float> parameters)
+    {
+        var theta = new double[parameters.Length];
+        for (int i = 0; i < theta.Length; i++) theta[i] = parameters[i];
+        return theta;
+    }
 
     // WithParameters refuses a θ of the wrong length.
     private static ITrainable At(ITrainable model, double[] theta) => model.WithParameters(Array.ConvertAll(theta, t => (float)t));

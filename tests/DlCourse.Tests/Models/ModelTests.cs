@@ -76,6 +76,7 @@ public class ModelTests
         Assert.Equal(0.2, moved.WeightDecay);
         Assert.Equal([0.4f, -0.7f, 0.2f, 0.1f], model.Parameters);
         Assert.Equal(model.Loss(data), loss(ModelFunctions.ParametersOf(model)), 12);
+        Assert.Equal(model.Parameters.Select(p => (double)p), ModelFunctions.ParametersOf(model.Parameters));
         Assert.Throws<ArgumentException>(() => loss([1, 2]));
         Assert.Throws<ArgumentException>(() => model.WithParameters([1f, 2f]));
     }
