@@ -69,6 +69,18 @@ public class CourseNotebookTests
         Assert.StartsWith("#load \"../course.csx\"", first);
     }
 
+    [Theory]
+    [MemberData(nameof(AllNotebooks))]
+    public void No_cell_displays_a_stray_null(string notebook)
+    {
+        // The kernel shows <null> after a cell whose loop declares a local function: nothing a student should see.
+        var cells = Notebook.Load(Path.Combine(course.OutDir, notebook)).Cells.Select((c, i) => (Cell: c, Index: i));
+        var stray = cells.Where(c => c.Cell.Outputs.Any(o => Html(o!["data"]?["text/html"]).Contains("<pre>&lt;null&gt;</pre>"))).Select(c => c.Index);
+        Assert.Empty(stray);
+    }
+
+    private static string Html(JsonNode? html) => html is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)html ?? "";
+
     [Fact]
     public void The_whole_run_succeeds() => Assert.Equal(0, course.ExitCode);
 }
