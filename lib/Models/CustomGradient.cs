@@ -63,6 +63,6 @@ public static class CustomGradient
         ArgumentNullException.ThrowIfNull(gradient);
         return new(model, (m, data, rows) => rows.Length != data.Count
             ? throw new InvalidOperationException($"this gradient is of the loss over the whole data set, but the trainer asked for a batch of {rows.Length} of its {data.Count} rows; train full batch (leave BatchSize unset).")
-            : gradient(ModelFunctions.ParametersOf(m), data) is { } g ? Array.ConvertAll(g, v => (float)v) : null!);
+            : gradient(ModelFunctions.ParametersOf(m), data) is { } g ? VectorKernels.ToSingle(g) : null!);
     }
 }

@@ -34,5 +34,5 @@ public static class ModelFunctions
     }
 
     // WithParameters refuses a θ of the wrong length.
-    private static ITrainable At(ITrainable model, double[] theta) => model.WithParameters(Array.ConvertAll(theta, t => (float)t));
+    private static ITrainable At(ITrainable model, double[] theta) => model.WithParameters(VectorKernels.ToSingle(theta));
 }

@@ -26,7 +26,7 @@ internal static class VectorKernels
         return total;
     }
 
-    /// <summary>A point in doubles as the models' float features (a grid point of a plot, a direction).</summary>
+    /// <summary>Doubles as the models' floats: a point of a plot's grid, a θ or a gradient from the double-valued analysis.</summary>
     public static float[] ToSingle(ReadOnlySpan<double> x)
     {
         var features = new float[x.Length];
