@@ -76,6 +76,7 @@ public class DatasetTests
         var data = Dataset.Regression([0.0, 1, 2, 3], [1.0, 3, 5, 7]);
         Assert.True(data.IsRegression);
         Assert.Equal(0, data.ClassCount);
+        Assert.NotNull(data.Targets);
         Assert.Equal([1f, 3, 5, 7], data.Targets);
         Assert.Equal(5f, data.Target(2));
         Assert.Contains("real targets", data.ToString());

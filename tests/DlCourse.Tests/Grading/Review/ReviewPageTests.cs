@@ -17,24 +17,13 @@ public class ReviewPageTests
     public async Task An_instructor_scores_answers_by_keyboard_and_the_scores_survive_a_restart_and_reach_the_results()
     {
         using var fx = await WrittenGrades.GradeAsync();
-        var port = WrittenGrades.FreePort();
         var (playwright, browser) = await Chromium.LaunchAsync();
         try
         {
-            var page = await browser.NewPageAsync();
-            // Two busy cores: give each step time rather than fail on a slow one.
-            page.SetDefaultTimeout(60_000);
             SetDefaultExpectTimeout(30_000);
             var problems = new List<string>();
-            page.PageError += (_, error) => problems.Add($"page error: {error}");
-            page.Console += (_, message) => { if (message.Type == "error") problems.Add($"console: {message.Text}"); };
-            // Nothing may come from anywhere but the review server: KaTeX and its fonts are served offline.
-            await page.RouteAsync("**/*", async route =>
-            {
-                if (route.Request.Url.StartsWith($"http://127.0.0.1:{port}/", StringComparison.Ordinal)) await route.ContinueAsync();
-                else { problems.Add($"remote request: {route.Request.Url}"); await route.AbortAsync(); }
-            });
-
+            var port = WrittenGrades.FreePort();
+            var page = await NewPageAsync(browser, port, problems);
             await using (var server = ReviewServer.Start(GradesFolder.Open(fx.Out), port))
             {
                 await OpenAsync(page, server, problems);
@@ -85,6 +74,10 @@ public class ReviewPageTests
             }
 
             Assert.Equal(3, ManualScores.Load(fx.Out).Count);
+            // A restart is a new process in real use: a new port and a new browser context, so that no connection
+            // the browser kept alive to the stopped listener is reused (in one CI run that left the page unloaded).
+            port = WrittenGrades.FreePort();
+            page = await NewPageAsync(browser, port, problems);
             await using (var server = ReviewServer.Start(GradesFolder.Open(fx.Out), port))
             {
                 await OpenAsync(page, server, problems);
@@ -131,13 +124,32 @@ public class ReviewPageTests
         Assert.Contains("Score: 4 / 7", bobFeedback);
     }
 
+    // A page in its own context that may reach only the review server: KaTeX and its fonts are served offline.
+    private static async Task<IPage> NewPageAsync(IBrowser browser, int port, List<string> problems)
+    {
+        var context = await browser.NewContextAsync();
+        // Two busy cores: give each step time rather than fail on a slow one.
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"console: {message.Text}"); };
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith($"http://127.0.0.1:{port}/", StringComparison.Ordinal)) await route.ContinueAsync();
+            else { problems.Add($"remote request: {route.Request.Url}"); await route.AbortAsync(); }
+        });
+        return page;
+    }
+
     private static async Task OpenAsync(IPage page, ReviewServer server, List<string> problems)
     {
-        await page.GotoAsync(server.Url.AbsoluteUri);
+        var response = await page.GotoAsync(server.Url.AbsoluteUri);
         try { await page.WaitForSelectorAsync("html[data-ready='true']"); }
         catch (TimeoutException)
         {
-            throw new Xunit.Sdk.XunitException($"the page did not load: {await page.TextContentAsync("#question")}; {string.Join("; ", problems)}");
+            var content = await page.ContentAsync();
+            throw new Xunit.Sdk.XunitException($"the page did not load (HTTP {response?.Status}): " +
+                                               $"{content[..Math.Min(content.Length, 600)]}; {string.Join("; ", problems)}");
         }
     }
 
