@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json.Nodes;
 using DlCourse.Cli.Grading.Screening;
 using DlCourse.Cli.Notebooks;
@@ -11,12 +10,12 @@ internal sealed record PackResult(string Folder, string Zip, IReadOnlyList<strin
 
 /// <summary>
 /// A release a student unpacks anywhere and opens with only the .NET SDK: the student notebooks, the loader their
-/// first cell <c>#load</c>s, rewritten to reference the library's built assemblies copied into <c>lib/</c> beside it,
+/// first cell <c>#load</c>s, rewritten to restore the library's packages from NuGet and load the library from <c>lib/</c>,
 /// and <c>dlcourse</c> itself in <c>tool/</c> with pristine copies of the notebooks, for <c>self-check</c>.
 /// </summary>
 /// <remarks>
-/// Built assemblies rather than a NuGet package: a package would need TorchSharp and Plotly.NET restored on the
-/// student's machine (online, and at versions that load there), while the folder is what the course itself loads.
+/// Packages restored on the student's machine rather than the course's own build folder: that folder holds TorchSharp's
+/// native side for this Debian machine's libtorch, which loads nowhere else; NuGet gives each machine its own.
 /// </remarks>
 internal static class StudentPack
 {
@@ -25,49 +24,67 @@ internal static class StudentPack
     public const string ToolFolder = "tool";
 
     /// <summary>Writes the pack to <paramref name="outDir"/> (replacing an earlier release there) and <c>outDir.zip</c>; nothing is written on error.</summary>
-    public static PackResult Write(IEnumerable<string> sources, string outDir)
+    /// <remarks>The pack's root is the folder that holds the released notebooks and the loaders they <c>#load</c>, so one
+    /// assignment's folder releases on its own: <c>notebooks/a1-…</c> gives <c>a1-…/q1….ipynb</c> beside <c>course.csx</c>.</remarks>
+    public static PackResult Write(IEnumerable<string> sources, string outDir, PackLibrary? library = null)
     {
         outDir = Path.GetFullPath(outDir.TrimEnd(Path.DirectorySeparatorChar));
-        var notebooks = new List<(string Relative, Notebook Released, Notebook Pristine)>();
-        var loaders = new Dictionary<string, string>(StringComparer.Ordinal); // source loader → its path in the pack
-        var records = new List<(string From, string Relative)>(); // full-profile records the notebooks display
+        var found = new List<(string Path, Notebook Source)>();
+        var loaders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, relative) in NotebookPaths.Expand(sources))
         {
             var source = Notebook.Load(path);
+            found.Add((path, source));
+            foreach (var (kind, argument) in source.Cells.Where(c => c.Kind == CellKind.Code).SelectMany(c => Directives.Quoted(c.Source)))
+            {
+                if (argument.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase)) continue;
+                if (kind == "#r")
+                    throw new PackException($"{relative} references {argument} directly; load the library through the loader (#load \"../course.csx\") so that the pack can carry it.");
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, argument));
+                if (!File.Exists(target)) throw new PackException($"{relative} loads {argument}, which does not exist ({target}).");
+                loaders.Add(target);
+            }
+        }
+        if (found.Count == 0) throw new PackException("no notebooks found.");
+        var root = CommonFolder(found.Select(f => f.Path).Concat(loaders));
+
+        var notebooks = new List<(string Relative, Notebook Released, Notebook Pristine)>();
+        var records = new List<(string From, string Relative)>(); // full-profile records the notebooks display
+        foreach (var (path, source) in found)
+        {
+            var relative = Path.GetRelativePath(root, path);
             var record = Path.Combine(Path.GetDirectoryName(path)!, "full-profile", Path.GetFileNameWithoutExtension(path) + ".json");
             if (File.Exists(record))
                 records.Add((record, Path.Combine(Path.GetDirectoryName(relative) ?? "", "full-profile", Path.GetFileName(record))));
             notebooks.Add((relative, Releaser.Release(source, relative), Releaser.Release(source, relative, keepMarkers: true)));
-            var root = RootOf(path, relative);
-            foreach (var (kind, argument) in source.Cells.Where(c => c.Kind == CellKind.Code).SelectMany(c => Directives.Quoted(c.Source)))
-            {
-                if (argument.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase)) continue;
-                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, argument));
-                if (kind == "#r")
-                    throw new PackException($"{relative} references {argument} directly; load the library through the loader (#load \"../course.csx\") so that the pack can carry it.");
-                var inPack = Path.GetRelativePath(root, target);
-                if (inPack.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(inPack))
-                    throw new PackException($"{relative} loads {argument}, which is outside what is released; release the folder that holds it (for example notebooks/).");
-                if (!File.Exists(target)) throw new PackException($"{relative} loads {argument}, which does not exist ({target}).");
-                loaders[target] = inPack;
-            }
         }
-        if (notebooks.Count == 0) throw new PackException("no notebooks found.");
+        if (loaders.Count > 0)
+        {
+            library ??= PackLibrary.Build(FindProject(loaders.First()));
+            foreach (var (_, released, pristine) in notebooks) { RestoreTorchSharp(released, library); RestoreTorchSharp(pristine, library); }
+        }
 
         var staging = Path.Combine(Path.GetDirectoryName(outDir)!, $".{Path.GetFileName(outDir)}.partial-{Environment.ProcessId}");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         Directory.CreateDirectory(staging);
         try
         {
-            var libraries = new Dictionary<string, string>(StringComparer.Ordinal); // file name in lib/ → source file
             var pristine = Path.Combine(staging, SelfCheck.ReleasedFolder);
-            foreach (var (loader, inPack) in loaders)
+            foreach (var loader in loaders)
+            {
+                var inPack = Path.GetRelativePath(root, loader);
                 foreach (var copy in new[] { Path.Combine(staging, inPack), Path.Combine(pristine, inPack) })
                 {
-                    var text = PackLoader(loader, copy, Path.Combine(staging, LibraryFolder), libraries);
+                    var text = PackLoader(loader, copy, Path.Combine(staging, LibraryFolder), library!);
                     Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
                     File.WriteAllText(copy, text);
                 }
+            }
+            if (library is not null)
+            {
+                Directory.CreateDirectory(Path.Combine(staging, LibraryFolder));
+                foreach (var file in library.Files) File.Copy(file, Path.Combine(staging, LibraryFolder, Path.GetFileName(file)));
+            }
             foreach (var (relative, released, marked) in notebooks)
             {
                 released.Save(Path.Combine(staging, relative));
@@ -79,11 +96,8 @@ internal static class StudentPack
                 File.Copy(from, Path.Combine(staging, relative));
             }
             CopyTool(Path.Combine(staging, ToolFolder));
-            File.WriteAllText(Path.Combine(staging, "self-check"), "#!/bin/sh\n# Runs your notebook's visible tests as the grader will: ./self-check a1-loss-functions/q1-….ipynb\nexec dotnet \"$(dirname \"$0\")/tool/dlcourse.dll\" self-check \"$@\"\n");
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(Path.Combine(staging, "self-check"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            File.WriteAllText(Path.Combine(staging, "README.md"), StudentReadme(notebooks.Select(n => n.Relative)));
+            WriteSelfCheckScripts(staging);
+            File.WriteAllText(Path.Combine(staging, "README.md"), StudentReadme(notebooks.Select(n => n.Relative), library));
             File.WriteAllText(Path.Combine(staging, Marker), "written by dlcourse release; the folder is replaced by the next release\n");
 
             Replace(outDir, staging);
@@ -100,25 +114,64 @@ internal static class StudentPack
         return new PackResult(outDir, zip, notebooks.Select(n => Path.Combine(outDir, n.Relative)).ToList());
     }
 
-    // The loader with each #r pointing into the pack's lib/, and the folders of the referenced assemblies copied there
-    // whole: their dependencies, native libraries and documentation come with them.
-    private static string PackLoader(string loader, string packedLoader, string lib, Dictionary<string, string> copied)
+    // A loaded script cannot restore NuGet packages (only a cell's own #r "nuget:" can), so the cell that loads the
+    // library restores TorchSharp just before it: the one line a student edits for a GPU build.
+    private static void RestoreTorchSharp(Notebook notebook, PackLibrary library)
     {
-        var folder = Path.GetDirectoryName(loader)!;
+        foreach (var cell in notebook.Cells.Where(c => c.Kind == CellKind.Code && Directives.Quoted(c.Source).Any(d => d.Kind == "#load")))
+        {
+            var lines = cell.Source.Split('\n').ToList();
+            var at = lines.FindIndex(l => Directives.Quoted(l).Any(d => d.Kind == "#load"));
+            lines.InsertRange(at, [
+                "// TorchSharp, with libtorch for this machine (restored once; the pack's README.md says how to use a GPU build instead)",
+                $"#r \"nuget: {library.TorchSharp.Id}, {library.TorchSharp.Version}\""]);
+            cell.Source = string.Join('\n', lines);
+        }
+    }
+
+    // The loader with each #r pointing into the pack's lib/, except TorchSharp's, which the notebook restores.
+    private static string PackLoader(string loader, string packedLoader, string lib, PackLibrary library)
+    {
         var libFromLoader = Path.GetRelativePath(Path.GetDirectoryName(packedLoader)!, lib).Replace('\\', '/');
+        var inLib = library.Files.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
         var lines = new List<string> { "// Loads the course library from lib/ beside this file (written by dlcourse release)." };
         foreach (var line in File.ReadAllLines(loader).SkipWhile(l => l.TrimStart().StartsWith("//", StringComparison.Ordinal)))
         {
             var quoted = Directives.Quoted(line).ToList();
             if (quoted is not [var (kind, argument)] || argument.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase)) { lines.Add(line); continue; }
             if (kind == "#load") throw new PackException($"{loader} loads {argument}; a loader that loads another is not supported by release.");
-            var assembly = Path.GetFullPath(Path.Combine(folder, argument));
-            if (!File.Exists(assembly))
-                throw new PackException($"{loader} references {argument}, which is not built ({assembly}); run `dotnet build` first.");
-            CopyFolder(Path.GetDirectoryName(assembly)!, lib, copied);
-            lines.Add($"#r \"{libFromLoader}/{Path.GetFileName(assembly)}\"");
+            var name = Path.GetFileName(argument);
+            if (name == "TorchSharp.dll") continue;
+            if (!inLib.Contains(name)) throw new PackException($"{loader} references {argument}, which is not part of the library's build; reference only the library and its packages.");
+            lines.Add($"#r \"{libFromLoader}/{name}\"");
         }
         return string.Join('\n', lines) + "\n";
+    }
+
+    private static string CommonFolder(IEnumerable<string> files)
+    {
+        string? common = null;
+        foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!))
+            for (common ??= folder; !Paths.IsInside(folder, common);) common = Path.GetDirectoryName(common)!;
+        return common!;
+    }
+
+    // The repository whose library the loaders reference: the nearest folder above them holding the library's project.
+    private static string FindProject(string loader)
+    {
+        for (var dir = Path.GetDirectoryName(loader); dir is not null; dir = Path.GetDirectoryName(dir))
+            if (File.Exists(Path.Combine(dir, PackLibrary.Project))) return Path.Combine(dir, PackLibrary.Project);
+        throw new PackException($"{loader} is not inside the course repository (no {PackLibrary.Project} above it), so its library cannot be built for the pack.");
+    }
+
+    private static void WriteSelfCheckScripts(string pack)
+    {
+        var script = Path.Combine(pack, "self-check");
+        File.WriteAllText(script, "#!/bin/sh\n# Runs your notebook's visible tests as the grader will: ./self-check a1-loss-functions/q1-….ipynb\nexec dotnet \"$(dirname \"$0\")/tool/dlcourse.dll\" self-check \"$@\"\n");
+        File.WriteAllText(Path.Combine(pack, "self-check.cmd"), "@rem Runs your notebook's visible tests as the grader will: self-check a1-loss-functions\\q1-....ipynb\r\n@dotnet \"%~dp0tool\\dlcourse.dll\" self-check %*\r\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
     }
 
     // The tool's own files as its deps.json lists them (so a test host's folder contributes only the tool), less the
@@ -145,23 +198,6 @@ internal static class StudentPack
         }
     }
 
-    private static void CopyFolder(string from, string to, Dictionary<string, string> copied)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (copied.TryGetValue(relative, out var earlier))
-            {
-                if (earlier != file) throw new PackException($"{relative} comes from both {earlier} and {file}; the pack's lib/ can hold only one.");
-                continue;
-            }
-            copied[relative] = file;
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
     // Swaps the staged pack in; a folder that is not an earlier release is never deleted.
     private static void Replace(string outDir, string staging)
     {
@@ -177,34 +213,13 @@ internal static class StudentPack
         else Directory.Move(staging, outDir);
     }
 
-    private static string RootOf(string path, string relative)
+    private static string StudentReadme(IEnumerable<string> notebooks, PackLibrary? library)
     {
-        var full = Path.GetFullPath(path);
-        return full.EndsWith(relative, StringComparison.Ordinal) ? full[..^relative.Length] : Path.GetDirectoryName(full)!;
-    }
-
-    private static string StudentReadme(IEnumerable<string> notebooks)
-    {
-        var text = new StringBuilder();
-        text.AppendLine("# Course notebooks");
-        text.AppendLine();
-        text.AppendLine("Unpack this folder anywhere and open it in VS Code with the Polyglot Notebooks extension, or in Jupyter with the");
-        text.AppendLine("`.net-csharp` kernel (`dotnet tool install -g Microsoft.dotnet-interactive`, then `dotnet interactive jupyter install`).");
-        text.AppendLine("You need the .NET 10 SDK. The first cell of every notebook loads the course library from `lib/`; run the cells in order.");
-        text.AppendLine();
-        text.AppendLine("- Write your answers where a cell says `throw new NotImplementedException();` or YOUR ANSWER HERE; the checks below");
-        text.AppendLine("  each one are the visible tests, run the same way when your work is graded. Hidden tests are added then.");
-        text.AppendLine("- Calling the library's own implementation of what a question asks you to write scores 0 for that question.");
-        text.AppendLine("- Before you hand a notebook in, check it as the grader will (same kernel, same rules, the visible tests):");
-        text.AppendLine("  `./self-check a1-loss-functions/q1-….ipynb` (or `dotnet tool/dlcourse.dll self-check …` on Windows).");
-        text.AppendLine("- Hand in the notebooks you worked in, with their names and folders unchanged.");
-        text.AppendLine("- Fashion-MNIST is read from `/usr/share/datasets/fashion-mnist` (Debian's `dataset-fashion-mnist`) or from the folder");
-        text.AppendLine("  named by `DLCOURSE_FASHION_MNIST`; the notebooks that need it say so when it is missing.");
-        text.AppendLine("- `DLCOURSE_PROFILE=full` runs the longer training runs the write-ups quote; the default is the fast profile.");
-        text.AppendLine();
-        text.AppendLine("Notebooks:");
-        foreach (var n in notebooks) text.AppendLine($"- `{n.Replace('\\', '/')}`");
-        return text.ToString();
+        using var template = typeof(StudentPack).Assembly.GetManifestResourceStream("DlCourse.Cli.Grading.student-readme.md")!;
+        var torch = library?.TorchSharp;
+        return new StreamReader(template).ReadToEnd()
+            .Replace("{{torchsharp}}", torch is var (id, version) ? $"{id} {version}" : "TorchSharp")
+            .Replace("{{notebooks}}", string.Join("\n", notebooks.Select(n => $"- `{n.Replace('\\', '/')}`")));
     }
 }
 
