@@ -94,45 +94,4 @@ public sealed class IdxReaderTests : IDisposable
         Assert.Contains("0x0d", Assert.Throws<InvalidDataException>(() => IdxReader.Read(path)).Message);
         Assert.Throws<FileNotFoundException>(() => IdxReader.Read(Path.Combine(folder, "absent")));
     }
-
-    [Fact]
-    public void FashionMnistMissingSaysHowToInstall()
-    {
-        var e = Assert.Throws<FileNotFoundException>(() => FashionMnist.Load(Path.Combine(folder, "nowhere")));
-        Assert.Contains("apt-get install dataset-fashion-mnist", e.Message);
-        Assert.Contains("environment/setup.sh", e.Message);
-    }
-
-    [Fact]
-    public void FashionMnistFromAFolderOfSmallFiles()
-    {
-        File.WriteAllBytes(Path.Combine(folder, "train-images-idx3-ubyte.gz"), Gzip(Idx([3, 2, 2], ThreeImages)));
-        File.WriteAllBytes(Path.Combine(folder, "train-labels-idx1-ubyte.gz"), Gzip(Idx([3], [1, 2, 3])));
-        File.WriteAllBytes(Path.Combine(folder, "t10k-images-idx3-ubyte"), Idx([1, 2, 2], [0, 255, 0, 255]));
-        File.WriteAllBytes(Path.Combine(folder, "t10k-labels-idx1-ubyte"), Idx([1], [9]));
-
-        var set = FashionMnist.Load(folder);
-
-        Assert.Equal(3, set.Train.Count);
-        Assert.Equal([9], set.Test.Labels);
-        Assert.Equal(1f, set.Test[0, 1]);
-        Assert.Equal("Ankle boot", set.ClassNames[9]);
-    }
-}
-
-/// <summary>The real Fashion-MNIST that environment/setup.sh installs (Debian's dataset-fashion-mnist).</summary>
-public class InstalledFashionMnistTests
-{
-    [Fact]
-    public void HasTheOfficialShapesBalancedClassesAndUnitPixels()
-    {
-        var set = FashionMnist.Load();
-        Assert.Equal((60_000, 784), (set.Train.Count, set.Train.FeatureCount));
-        Assert.Equal((10_000, 784), (set.Test.Count, set.Test.FeatureCount));
-        Assert.All(set.Train.ClassCounts(), c => Assert.Equal(6_000, c));
-        Assert.All(set.Test.ClassCounts(), c => Assert.Equal(1_000, c));
-        Assert.Equal(0f, set.Train.Features.Min());
-        Assert.Equal(1f, set.Train.Features.Max());
-        Assert.Same(set, FashionMnist.Load());   // loaded once per process
-    }
 }
