@@ -7,7 +7,7 @@ namespace DlCourse.Cli.Grading;
 
 /// <summary>What to grade and how.</summary>
 public sealed record GradeOptions(string Source, string Submissions, string Out, int Jobs = 2, double CellTimeoutSeconds = 60,
-    int MemoryMb = 1024, bool? Single = null, int MaxRestarts = 2);
+    int MemoryMb = 1024, bool? Single = null, int MaxRestarts = 2, StudentCaches? Caches = null);
 
 /// <summary>Progress of a grading run: a submission started or finished (or was already graded).</summary>
 public sealed record GradeProgress(string Student, bool Finished, bool Skipped, SubmissionResult? Result, int Total);
@@ -130,7 +130,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var sandboxOptions = new SandboxOptions(TimeSpan.FromSeconds(options.CellTimeoutSeconds), options.MemoryMb,
             Readable: WorkerFiles.For(sourceNotebook, workDir),
             HiddenFolders: [Path.GetFullPath(options.Submissions), Path.GetFullPath(options.Out), Path.GetFullPath(options.Source)],
-            HiddenFiles: NotebookPaths.Expand([options.Source]).Select(s => Path.GetFullPath(s.Source)).ToList());
+            HiddenFiles: NotebookPaths.Expand([options.Source]).Select(s => Path.GetFullPath(s.Source)).ToList(), Caches: options.Caches);
         var run = await RestartingRun.RunAsync(executor, assembled, sandboxOptions, slot, workDir, options.MaxRestarts, name, notes, ct);
         var results = Scoring.Score(assembled, run.Outcomes, name, notes);
         run.Executed.Save(Path.Combine(student.Out, name));

@@ -8,9 +8,25 @@ namespace DlCourse.Cli.Grading;
 /// <param name="Readable">Files and folders the worker needs (its loaders and libraries); with a private root it sees only these, the system and the tool.</param>
 /// <param name="HiddenFolders">Without a private root: folders covered by empty tmpfs (source, submissions, results).</param>
 /// <param name="HiddenFiles">Without a private root: files covered by <c>/dev/null</c> (the source notebooks).</param>
+/// <param name="Caches">Self-check only: the student's NuGet packages and data cache, which the worker reads instead of its own empty ones.</param>
 public sealed record SandboxOptions(TimeSpan CellTimeout, int MemoryMb = 1024, int MaxProcesses = 512, long MaxOutputBytes = 1 << 20,
     int TmpMb = 256, int NativeMemoryMb = 1024, IReadOnlyList<string>? Readable = null,
-    IReadOnlyList<string>? HiddenFolders = null, IReadOnlyList<string>? HiddenFiles = null);
+    IReadOnlyList<string>? HiddenFolders = null, IReadOnlyList<string>? HiddenFiles = null, StudentCaches? Caches = null);
+
+/// <summary>
+/// A student's own caches, lent to the self-check worker: it has no network, so a pack's <c>#r "nuget:"</c> must find the
+/// packages the student's earlier runs restored, and the data sets they downloaded.
+/// </summary>
+public sealed record StudentCaches(string NuGetPackages, string Data)
+{
+    /// <summary>This user's: NUGET_PACKAGES or ~/.nuget/packages, and DLCOURSE_DATA or ~/.cache/dlcourse (as the library's Download.CacheFolder).</summary>
+    public static StudentCaches OfThisUser()
+    {
+        var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        return new(System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages ? packages : Path.Combine(home, ".nuget", "packages"),
+            System.Environment.GetEnvironmentVariable("DLCOURSE_DATA") is { Length: > 0 } data ? data : Path.Combine(home, ".cache", "dlcourse"));
+    }
+}
 
 /// <summary>
 /// How a grading worker is confined: a command prefix that wraps it and the whole environment it gets. Where this
@@ -58,6 +74,12 @@ public sealed class Sandbox : IDisposable
                 if (Path.IsPathRooted(value) && Directory.Exists(value)) readable.Add(value);
             }
 
+        if (options.Caches is { } caches)
+        {
+            env["DLCOURSE_DATA"] = Path.GetFullPath(caches.Data);
+            readable.AddRange(new[] { caches.NuGetPackages, caches.Data }.Where(Directory.Exists));
+        }
+
         var uid = caps.CanSwitchUser ? 62000 + slot : -1;
         // The worker's own uid must be able to read what it is given (its loader and library) and the tool.
         var needed = caps.PrivateRoot ? readable.Append(tool) : readable.Append(tool).Append(workingDirectory);
@@ -98,6 +120,8 @@ public sealed class Sandbox : IDisposable
             else if (caps.UserNetworkNamespace)
                 prefix.AddRange(["unshare", "--map-root-user", "--net", "--"]);
         }
+
+        if (options.Caches is { } lent) env["NUGET_PACKAGES"] = Path.GetFullPath(lent.NuGetPackages);
 
         // One memory bound for the control group and the data rlimit: the managed heap plus native memory.
         var memoryBytes = (long)(options.MemoryMb + options.NativeMemoryMb) << 20;

@@ -27,7 +27,8 @@ internal static class SelfCheck
             var submission = Path.Combine(work, "submission");
             Directory.CreateDirectory(submission);
             File.Copy(path, Path.Combine(submission, Path.GetFileName(path)));
-            var options = new GradeOptions(released, submission, Path.Combine(work, "out"), Jobs: 1, CellTimeoutSeconds: cellTimeoutSeconds, Single: true);
+            var options = new GradeOptions(released, submission, Path.Combine(work, "out"), Jobs: 1, CellTimeoutSeconds: cellTimeoutSeconds, Single: true,
+                Caches: StudentCaches.OfThisUser());
             var results = await new Grader(new RunnerExecutor(), options).GradeAllAsync(cancellation: cancellation);
             return results.Single().Questions.Single();
         }
