@@ -1,6 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using DlCourse.Data;
+using DlCourse.Tests.Support;
 using static DlCourse.Tests.Data.IdxReaderTests;
 
 namespace DlCourse.Tests.Data;
@@ -34,44 +34,17 @@ public sealed class FashionMnistTests : IDisposable
     private static readonly Uri ClosedPort = new("http://127.0.0.1:9/");
 
     private readonly string folder = Directory.CreateTempSubdirectory("dlcourse-fashion-").FullName;
-    private readonly HttpListener listener = new();
-    private readonly Uri mirror;
-    private int requests;
-
-    public FashionMnistTests()
-    {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        mirror = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/fashion/");
-        probe.Stop();
-        listener.Prefixes.Add(mirror.ToString());
-        listener.Start();
-        _ = Task.Run(Serve);
-    }
-
-    private async Task Serve()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try { context = await listener.GetContextAsync(); } catch { return; }
-            Interlocked.Increment(ref requests);
-            var found = Served.TryGetValue(Path.GetFileName(context.Request.Url!.AbsolutePath), out var bytes);
-            context.Response.StatusCode = found ? 200 : 404;
-            if (found) await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
+    private readonly LoopbackFileServer server = new(name => Served.GetValueOrDefault(name), "/fashion/");
 
     public void Dispose()
     {
-        listener.Close();
+        server.Dispose();
         Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>Sources with no Debian copy, unless one is given, and this test's cache and mirror.</summary>
     private FashionMnist.Sources Sources(string cache, string? debian = null, Uri? from = null, bool debianLike = false) =>
-        new(null, debian ?? Path.Combine(folder, "no-debian"), cache, from ?? mirror, Sums, debianLike);
+        new(null, debian ?? Path.Combine(folder, "no-debian"), cache, from ?? server.Url, Sums, debianLike);
 
     private string WriteFiles(string to, params string[] names)
     {
@@ -97,11 +70,11 @@ public sealed class FashionMnistTests : IDisposable
         var cache = Path.Combine(folder, "cache", "fashion-mnist");
         var set = FashionMnist.Load(null, Sources(cache));
         AssertTheServedSet(set);
-        Assert.Equal(4, requests);
+        Assert.Equal(4, server.Requests);
         Assert.Equal(Served.Keys.Order(), Directory.GetFiles(cache).Select(Path.GetFileName).Order());
 
         Assert.Same(set, FashionMnist.Load(null, Sources(cache)));
-        Assert.Equal(4, requests);
+        Assert.Equal(4, server.Requests);
     }
 
     [Fact]
@@ -109,7 +82,7 @@ public sealed class FashionMnistTests : IDisposable
     {
         var cache = WriteFiles(Path.Combine(folder, "cache"), "train-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
         AssertTheServedSet(FashionMnist.Load(null, Sources(cache)));
-        Assert.Equal(2, requests);
+        Assert.Equal(2, server.Requests);
     }
 
     [Fact]
@@ -121,7 +94,7 @@ public sealed class FashionMnistTests : IDisposable
         var e = Assert.Throws<DownloadException>(() => FashionMnist.Load(null, Sources(cache)));
         Assert.Contains($"{corrupted} is present but its SHA-256 is", e.Message);
         Assert.Contains("delete it", e.Message);
-        Assert.Equal(0, requests);
+        Assert.Equal(0, server.Requests);
     }
 
     [Fact]
@@ -143,7 +116,7 @@ public sealed class FashionMnistTests : IDisposable
     {
         var debian = WriteFiles(Path.Combine(folder, "debian"), [.. Served.Keys]);
         AssertTheServedSet(FashionMnist.Load(null, Sources(Path.Combine(folder, "cache"), debian, ClosedPort)));
-        Assert.Equal(0, requests);
+        Assert.Equal(0, server.Requests);
     }
 
     [Fact]
@@ -151,7 +124,7 @@ public sealed class FashionMnistTests : IDisposable
     {
         var debian = WriteFiles(Path.Combine(folder, "debian"), "train-images-idx3-ubyte.gz");
         AssertTheServedSet(FashionMnist.Load(null, Sources(Path.Combine(folder, "cache"), debian)));
-        Assert.Equal(4, requests);
+        Assert.Equal(4, server.Requests);
     }
 
     [Fact]
@@ -161,7 +134,7 @@ public sealed class FashionMnistTests : IDisposable
         var e = Assert.Throws<FileNotFoundException>(() => WithVariable(FashionMnist.FolderVariable, empty, () => FashionMnist.Load()));
         Assert.Contains($"DLCOURSE_FASHION_MNIST is set to {empty}, but that folder lacks train-images-idx3-ubyte.gz", e.Message);
         Assert.Contains("or unset DLCOURSE_FASHION_MNIST", e.Message);
-        Assert.Equal(0, requests);
+        Assert.Equal(0, server.Requests);
     }
 
     [Fact]
@@ -179,8 +152,8 @@ public sealed class FashionMnistTests : IDisposable
             Assert.Equal(new Uri("http://127.0.0.1:8000/data/"), FashionMnist.Mirror);
             try
             {
-                FashionMnist.Mirror = mirror;
-                Assert.Equal(mirror, FashionMnist.Mirror);
+                FashionMnist.Mirror = server.Url;
+                Assert.Equal(server.Url, FashionMnist.Mirror);
             }
             finally { FashionMnist.Mirror = null; }
             return 0;

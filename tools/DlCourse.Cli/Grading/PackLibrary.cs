@@ -14,10 +14,16 @@ internal sealed record PackLibrary(IReadOnlyList<string> Files, (string Id, stri
     // The kernel brings its own copies of these; a second copy would split the notebook's types in two.
     private static readonly HashSet<string> HostPackages = new(StringComparer.Ordinal) { "FSharp.Core", "Microsoft.DotNet.Interactive.Formatting" };
 
-    /// <summary>Builds the library with <c>-p:DlCoursePack=true</c> (into artifacts/pack-lib/) from <paramref name="project"/> and reads it.</summary>
-    public static PackLibrary Build(string project)
+    /// <summary>
+    /// Builds the library with <c>-p:DlCoursePack=true</c> (into artifacts/pack-lib/) from <paramref name="project"/> and
+    /// copies what a pack carries into <paramref name="lib"/>, holding a lock so that concurrent releases see whole files.
+    /// </summary>
+    public static PackLibrary Build(string project, string lib)
     {
         var repo = Path.GetDirectoryName(project)!;
+        var built = Path.Combine(repo, "artifacts", "pack-lib");
+        Directory.CreateDirectory(built);
+        using var gate = Lock(Path.Combine(built, ".release.lock"));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repo };
         foreach (var a in new[] { "build", project, "-p:DlCoursePack=true", "-nologo", "-v:q", "-clp:ErrorsOnly" }) start.ArgumentList.Add(a);
         using var build = Process.Start(start) ?? throw new PackException("could not start `dotnet build` for the pack's library.");
@@ -26,7 +32,19 @@ internal sealed record PackLibrary(IReadOnlyList<string> Files, (string Id, stri
         build.WaitForExit();
         if (build.ExitCode != 0)
             throw new PackException($"building the pack's library failed (dotnet build {Project} -p:DlCoursePack=true):\n{output.Result.Trim()}\n{errors.Trim()}".TrimEnd());
-        return Read(Path.Combine(repo, "artifacts", "pack-lib"));
+        var library = Read(built);
+        Directory.CreateDirectory(lib);
+        foreach (var file in library.Files) File.Copy(file, Path.Combine(lib, Path.GetFileName(file)));
+        return library with { Files = library.Files.Select(f => Path.Combine(lib, Path.GetFileName(f))).ToList() };
+    }
+
+    private static FileStream Lock(string path)
+    {
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(200))
+        {
+            try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) when (waited < TimeSpan.FromMinutes(10)) { Thread.Sleep(200); }
+        }
     }
 
     /// <summary>The built library in <paramref name="folder"/>, read through its deps.json.</summary>

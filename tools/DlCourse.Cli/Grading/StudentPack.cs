@@ -26,7 +26,7 @@ internal static class StudentPack
     /// <summary>Writes the pack to <paramref name="outDir"/> (replacing an earlier release there) and <c>outDir.zip</c>; nothing is written on error.</summary>
     /// <remarks>The pack's root is the folder that holds the released notebooks and the loaders they <c>#load</c>, so one
     /// assignment's folder releases on its own: <c>notebooks/a1-…</c> gives <c>a1-…/q1….ipynb</c> beside <c>course.csx</c>.</remarks>
-    public static PackResult Write(IEnumerable<string> sources, string outDir, PackLibrary? library = null)
+    public static PackResult Write(IEnumerable<string> sources, string outDir)
     {
         outDir = Path.GetFullPath(outDir.TrimEnd(Path.DirectorySeparatorChar));
         var found = new List<(string Path, Notebook Source)>();
@@ -58,17 +58,16 @@ internal static class StudentPack
                 records.Add((record, Path.Combine(Path.GetDirectoryName(relative) ?? "", "full-profile", Path.GetFileName(record))));
             notebooks.Add((relative, Releaser.Release(source, relative), Releaser.Release(source, relative, keepMarkers: true)));
         }
-        if (loaders.Count > 0)
-        {
-            library ??= PackLibrary.Build(FindProject(loaders.First()));
-            foreach (var (_, released, pristine) in notebooks) { RestoreTorchSharp(released, library); RestoreTorchSharp(pristine, library); }
-        }
+        var project = loaders.Count > 0 ? FindProject(loaders.First()) : null;
 
         var staging = Path.Combine(Path.GetDirectoryName(outDir)!, $".{Path.GetFileName(outDir)}.partial-{Environment.ProcessId}");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         Directory.CreateDirectory(staging);
         try
         {
+            var library = project is null ? null : PackLibrary.Build(project, Path.Combine(staging, LibraryFolder));
+            if (library is not null)
+                foreach (var (_, released, marked) in notebooks) { RestoreTorchSharp(released, library); RestoreTorchSharp(marked, library); }
             var pristine = Path.Combine(staging, SelfCheck.ReleasedFolder);
             foreach (var loader in loaders)
             {
@@ -79,11 +78,6 @@ internal static class StudentPack
                     Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
                     File.WriteAllText(copy, text);
                 }
-            }
-            if (library is not null)
-            {
-                Directory.CreateDirectory(Path.Combine(staging, LibraryFolder));
-                foreach (var file in library.Files) File.Copy(file, Path.Combine(staging, LibraryFolder, Path.GetFileName(file)));
             }
             foreach (var (relative, released, marked) in notebooks)
             {
