@@ -69,6 +69,29 @@ public class GraderTests
     }
 
     [Fact]
+    public async Task Notes_about_the_grading_machine_go_to_the_staff_and_never_into_what_the_student_sees()
+    {
+        // What Sandbox.Create says on a machine without a control group to give (Gradescope's).
+        const string note = "memory and processes are limited by the managed-heap limit and prlimit, not a control group (no cgroup here)";
+        using var fx = new GradingFixture();
+        fx.Student("alice", GradingFixture.Correct);
+        var grader = new Grader(new StandInExecutor(), new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 1, CellTimeoutSeconds: 5))
+        {
+            Sandboxes = (options, _, _) => new Sandbox { Options = options, CommandPrefix = [], Environment = new Dictionary<string, string>(), Notes = [note] },
+        };
+
+        var alice = Assert.Single(await grader.GradeAllAsync());
+
+        var results = File.ReadAllText(Path.Combine(fx.Out, "alice", "results.json"));
+        Assert.DoesNotContain("control group", results);
+        Assert.Equal("All notebooks ran.", (string)JsonNode.Parse(results)!["output"]!);
+        Assert.DoesNotContain("control group", File.ReadAllText(Path.Combine(fx.Out, "alice", "feedback.html")));
+        Assert.Empty(alice.Notes);
+        Assert.Equal([note], grader.SandboxNotes);
+        Assert.Contains(note, File.ReadAllText(Path.Combine(fx.Out, GradedFiles.SandboxNotesFile)));
+    }
+
+    [Fact]
     public async Task Notes_are_deduplicated_and_capped_whatever_the_submission_holds()
     {
         using var fx = new GradingFixture();

@@ -58,6 +58,10 @@ public static class GradeCommand
                 task.Description = "graded";
             });
         Console.WriteLine($"{results.Count} submissions graded; gradebook: {Path.Combine(options.Out, "gradebook.csv")}");
+        // On stderr, which Gradescope shows the staff and not the student (results.json hides the autograder's output).
+        if (grader.SandboxNotes.Count > 0)
+            Console.Error.WriteLine($"the sandbox on this machine (also in {Path.Combine(options.Out, GradedFiles.SandboxNotesFile)}):\n"
+                + string.Concat(grader.SandboxNotes.Select(n => $"  {n}\n")));
         var pending = results.Sum(r => r.Questions.Sum(q => q.Written.Count(w => w.Pending)));
         if (pending > 0) Console.WriteLine($"{pending} written answers are pending manual review: dlcourse review --grades {options.Out}");
         return Exit.Ok;

@@ -7,9 +7,11 @@ internal static class GradedFiles
     public const string InternalResults = "grading.json";
     public const string GradebookFile = "gradebook.csv";
     public const string ResultsFile = "results.json", FeedbackFile = "feedback.html";
+    /// <summary>What the sandbox could not do on the grading machine: for the staff, never in what students see.</summary>
+    public const string SandboxNotesFile = "sandbox-notes.txt";
 
     /// <summary>What the grader writes at the top of a grades folder, beside the students' folders.</summary>
-    public static readonly string[] TopLevel = [GradebookFile, GradesIndex.FileName, Manual.ManualScores.FileName];
+    public static readonly string[] TopLevel = [GradebookFile, GradesIndex.FileName, Manual.ManualScores.FileName, SandboxNotesFile];
 
     /// <summary>What the grader writes in a student's folder, beside the executed notebooks.</summary>
     public static readonly string[] StudentFiles = [ResultsFile, FeedbackFile, InternalResults, FeedbackPages.Folder];
@@ -28,6 +30,12 @@ internal static class GradedFiles
         AtomicFile.WriteAllText(Path.Combine(studentOut, FeedbackFile), ResultsWriter.FeedbackHtml(result, pages));
         AtomicFile.WriteAllText(Path.Combine(studentOut, InternalResults), ResultsWriter.InternalJson(result));
     }
+
+    /// <summary>Writes sandbox-notes.txt atomically: one note a line, or that every measure applied.</summary>
+    public static void WriteSandboxNotes(string gradesDir, IReadOnlyCollection<string> notes) =>
+        AtomicFile.WriteAllText(Path.Combine(gradesDir, SandboxNotesFile), notes.Count == 0
+            ? "The grading sandbox applied every measure on this machine.\n"
+            : "What the grading sandbox could not do on this machine (students do not see this):\n" + string.Concat(notes.Select(n => $"- {n}\n")));
 
     /// <summary>Writes gradebook.csv atomically.</summary>
     public static void WriteGradebook(string gradesDir, IEnumerable<SubmissionResult> results, IReadOnlyList<string> notebooks) =>

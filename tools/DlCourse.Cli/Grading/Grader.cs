@@ -18,11 +18,18 @@ public sealed record GradeProgress(string Student, bool Finished, bool Skipped, 
 /// (<see cref="RestartingRun"/>), score the test cells (<see cref="Scoring"/>), and write the results atomically
 /// (<see cref="GradedFiles"/>), one student at a time, so an interrupted run keeps what it finished and a rerun skips
 /// it. Manual scores of written answers (<see cref="ManualScores"/>) are merged on every run, also into the students a
-/// rerun skips.
+/// rerun skips. What the sandbox could not do on this machine goes to the staff (<see cref="SandboxNotes"/>), not into results.
 /// </summary>
 public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 {
-    private readonly object gradebookLock = new();
+    private readonly object staffLock = new();
+    private SortedSet<string>? sandboxNotes; // null until a notebook has run in a sandbox
+
+    /// <summary>How each worker's sandbox is made; tests give one that reports a note.</summary>
+    internal Func<SandboxOptions, int, string, Sandbox> Sandboxes { get; init; } = Sandbox.Create;
+
+    /// <summary>What the sandbox could not do on this machine during this run (no control group, no private root, …): for the staff only.</summary>
+    public IReadOnlyList<string> SandboxNotes { get { lock (staffLock) return [.. sandboxNotes ?? []]; } }
 
     public async Task<IReadOnlyList<SubmissionResult>> GradeAllAsync(IProgress<GradeProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -81,16 +88,10 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
     {
         var started = DateTime.UtcNow;
         var questions = new List<QuestionResult>();
-        var notes = new HashSet<string>();
         bool complete = true;
         foreach (var source in sources)
         {
-            try
-            {
-                var (question, sandboxNotes) = await GradeNotebookAsync(student, source, slot, ct);
-                questions.Add(question);
-                notes.UnionWith(sandboxNotes);
-            }
+            try { questions.Add(await GradeNotebookAsync(student, source, slot, ct)); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The grader's own failure (not the student's): report it, grade the rest, and retry this student on a rerun.
@@ -101,10 +102,10 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             }
         }
         return new SubmissionResult(student.Name, questions.Sum(q => q.Score), questions.Sum(q => q.MaxScore), questions,
-            GradingNotes.Bounded(notes.Order()), complete ? fingerprint : "incomplete", (DateTime.UtcNow - started).TotalSeconds);
+            [], complete ? fingerprint : "incomplete", (DateTime.UtcNow - started).TotalSeconds);
     }
 
-    private async Task<(QuestionResult, IReadOnlyList<string>)> GradeNotebookAsync(Student student, SourceNotebook source, int slot, CancellationToken ct)
+    private async Task<QuestionResult> GradeNotebookAsync(Student student, SourceNotebook source, int slot, CancellationToken ct)
     {
         var sourceNotebook = Notebook.Load(source.Path);
         var name = source.Relative;
@@ -116,12 +117,12 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             tests.Select(t => new TestResult(name, t.GradeId ?? "?", 0, t.Points, t.IsHidden, false, $"not run: {why}")).ToList(), [why], missingAnswers);
 
         var path = SubmissionFiles.Find(student.Root, source.Relative);
-        if (path is null) return (Zero($"{name} was not found in your submission."), []);
+        if (path is null) return Zero($"{name} was not found in your submission.");
         if (SubmissionFiles.Problem(student.Root, path) is { } problem)
-            return (Zero($"{name}: your notebook could not be read: {problem}."), []);
+            return Zero($"{name}: your notebook could not be read: {problem}.");
         Notebook studentNotebook;
         try { studentNotebook = Notebook.Parse(await File.ReadAllTextAsync(path, ct), Path.GetFileName(path)); }
-        catch (NotebookFormatException e) { return (Zero($"{name}: your notebook could not be read: {e.Message}"), []); }
+        catch (NotebookFormatException e) { return Zero($"{name}: your notebook could not be read: {e.Message}"); }
 
         // The stages, in order: assemble, execute (again without a cell that kills the worker), score, write.
         var assembled = SubmissionAssembler.Assemble(sourceNotebook, studentNotebook, name, Path.GetDirectoryName(source.Path));
@@ -131,10 +132,11 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             Readable: WorkerFiles.For(sourceNotebook, workDir),
             HiddenFolders: [Path.GetFullPath(options.Submissions), Path.GetFullPath(options.Out), Path.GetFullPath(options.Source)],
             HiddenFiles: NotebookPaths.Expand([options.Source]).Select(s => Path.GetFullPath(s.Source)).ToList(), Caches: options.Caches);
-        var run = await RestartingRun.RunAsync(executor, assembled, sandboxOptions, slot, workDir, options.MaxRestarts, name, notes, ct);
+        var run = await RestartingRun.RunAsync(executor, Sandboxes, assembled, sandboxOptions, slot, workDir, options.MaxRestarts, name, notes, ct);
+        lock (staffLock) (sandboxNotes ??= new(StringComparer.Ordinal)).UnionWith(run.SandboxNotes);
         var results = Scoring.Score(assembled, run.Outcomes, name, notes);
         run.Executed.Save(Path.Combine(student.Out, name));
-        return (new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), WrittenAnswers.Of(assembled, name)), run.SandboxNotes);
+        return new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), WrittenAnswers.Of(assembled, name));
     }
 
     private static async Task WriteAsync(Student student, SubmissionResult result)
@@ -143,10 +145,14 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         GradedFiles.WriteStudent(student.Out, result, pages);
     }
 
+    // The staff's files: the gradebook, and the sandbox's notes once a notebook has run.
     private void WriteGradebook(SubmissionResult?[] results, List<SourceNotebook> sources)
     {
-        lock (gradebookLock)
+        lock (staffLock)
+        {
             GradedFiles.WriteGradebook(options.Out, results.Where(r => r is not null)!, sources.Select(s => s.Relative).ToList());
+            if (sandboxNotes is not null) GradedFiles.WriteSandboxNotes(options.Out, sandboxNotes);
+        }
     }
 
     private List<Student> FindStudents(List<SourceNotebook> sources)

@@ -10,8 +10,8 @@ internal sealed record RestartedRun(CellOutcome[] Outcomes, Notebook Executed, I
 /// without that cell (at most <c>maxRestarts</c> times), so later tests still count.</summary>
 internal static class RestartingRun
 {
-    public static async Task<RestartedRun> RunAsync(INotebookExecutor executor, AssembledNotebook assembled, SandboxOptions sandboxOptions,
-        int slot, string workDir, int maxRestarts, string name, List<string> notes, CancellationToken ct)
+    public static async Task<RestartedRun> RunAsync(INotebookExecutor executor, Func<SandboxOptions, int, string, Sandbox> sandboxes,
+        AssembledNotebook assembled, SandboxOptions sandboxOptions, int slot, string workDir, int maxRestarts, string name, List<string> notes, CancellationToken ct)
     {
         int count = assembled.Notebook.Cells.Count;
         var skipped = new Dictionary<int, CellOutcome>();
@@ -20,7 +20,7 @@ internal static class RestartingRun
             var kept = Enumerable.Range(0, count).Where(i => !skipped.ContainsKey(i)).ToList();
             var notebook = assembled.Notebook.Clone();
             notebook.RemoveCells(c => skipped.ContainsKey(c.Index));
-            using var sandbox = Sandbox.Create(sandboxOptions, slot, workDir);
+            using var sandbox = sandboxes(sandboxOptions, slot, workDir);
             var run = await executor.ExecuteAsync(notebook, sandbox.RunOptions(workDir), ct);
 
             var outcomes = new CellOutcome[count];
