@@ -40,6 +40,11 @@ public class GradescopeTests
         }
         var run = File.ReadAllText(Path.Combine(extracted, "run_autograder"));
         Assert.Contains("grade --source \"$src/tests/DlCourse.Tests/Grading/Fixtures/course\" --submissions \"$root/submission\" --out \"$results\"", run);
+        Assert.Contains("--written manual", run); // Gradescope grades written answers as its own questions
+
+        GradescopePackager.Build(FixtureInRepo, zipPath, 30, 1024, written: WrittenGrading.Autograder);
+        using var counted = ZipFile.OpenRead(zipPath);
+        Assert.Contains("--written autograder", new StreamReader(counted.GetEntry("run_autograder")!.Open()).ReadToEnd());
     }
 }
 

@@ -85,6 +85,35 @@ public class WrittenAnswerGradingTests
     }
 
     [Fact]
+    public async Task Graded_as_Gradescope_does_by_default_results_json_counts_the_code_tests_and_only_mentions_written_answers()
+    {
+        using var fx = new GradingFixture("written");
+        fx.Student("upload", Answers("By the chain rule.", "The derivative vanishes."));
+        var executor = new StandInExecutor();
+        // As run_autograder grades: one submission, written answers left to Gradescope's own questions.
+        var options = new GradeOptions(fx.Source, Path.Combine(fx.Submissions, "upload"), fx.Out, Jobs: 1, CellTimeoutSeconds: 5,
+            Single: true, Written: WrittenGrading.Manual);
+
+        var result = Assert.Single(await new Grader(executor, options).GradeAllAsync());
+
+        Assert.Equal((2.0, 2.0), (result.Score, result.MaxScore));
+        var text = File.ReadAllText(Path.Combine(fx.Out, "results.json"));
+        var json = JsonNode.Parse(text)!;
+        var tests = json["tests"]!.AsArray();
+        Assert.DoesNotContain(tests, t => ((string)t!["name"]!).Contains("(written answer)"));
+        Assert.Equal((2.0, 2.0), ((double)json["score"]!, tests.Sum(t => (double)t!["max_score"]!)));
+        Assert.Contains("Written answers (2 questions, 5 points) are graded separately by the course staff", (string)json["output"]!);
+        Assert.DoesNotContain("pending", text);
+        Assert.DoesNotContain("(written)", File.ReadAllLines(Path.Combine(fx.Out, "gradebook.csv"))[0]);
+
+        // Counting them (--written autograder) grades again: those results were made without them.
+        var counted = Assert.Single(await new Grader(executor, options with { Written = WrittenGrading.Autograder }).GradeAllAsync());
+        Assert.Equal(2, executor.Runs);
+        Assert.Equal(7, counted.MaxScore);
+        Assert.True(counted.WrittenAnswer(Derivative).Pending);
+    }
+
+    [Fact]
     public async Task A_missing_notebook_still_lists_its_written_answers_as_empty_and_pending()
     {
         using var fx = new GradingFixture("written");

@@ -17,12 +17,14 @@ public static class GradeCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds a cell may run before its worker is stopped.", DefaultValueFactory = _ => 60 };
         var memory = new Option<int>("--memory") { Description = "Managed-heap limit of a worker in MB (native memory gets 1 GB more).", DefaultValueFactory = _ => 1024 };
         var single = new Option<bool>("--single") { Description = "Treat --submissions as one submission even if it holds folders." };
+        var written = WrittenOption.Create(WrittenGrading.Autograder);
         var command = new Command("grade", "Grade submissions in sandboxed workers; write Gradescope results, feedback and a gradebook.")
-            { source, submissions, output, jobs, timeout, memory, single };
+            { source, submissions, output, jobs, timeout, memory, single, written };
         command.SetAction(async (r, cancellation) =>
         {
             var options = new GradeOptions(r.GetValue(source)!, r.GetValue(submissions)!, r.GetValue(output)!,
-                r.GetValue(jobs), r.GetValue(timeout), r.GetValue(memory), r.GetValue(single) ? true : null);
+                r.GetValue(jobs), r.GetValue(timeout), r.GetValue(memory), r.GetValue(single) ? true : null,
+                Written: WrittenOption.Parse(r.GetValue(written)!));
             try { return await RunAsync(options, cancellation); }
             catch (OperationCanceledException)
             {

@@ -6,8 +6,14 @@ using DlCourse.Cli.Running;
 namespace DlCourse.Cli.Grading;
 
 /// <summary>What to grade and how.</summary>
+/// <param name="Written">Who scores written answers: the results (pending until <c>dlcourse review</c>) or the staff outside them.</param>
 public sealed record GradeOptions(string Source, string Submissions, string Out, int Jobs = 2, double CellTimeoutSeconds = 60,
-    int MemoryMb = 1024, bool? Single = null, int MaxRestarts = 2, StudentCaches? Caches = null);
+    int MemoryMb = 1024, bool? Single = null, int MaxRestarts = 2, WrittenGrading Written = WrittenGrading.Autograder,
+    StudentCaches? Caches = null);
+
+/// <summary>Where written answers count: in the grader's results (<c>--written autograder</c>), or outside them, as
+/// Gradescope's manually graded questions (<c>--written manual</c>), so the results hold the code tests only.</summary>
+public enum WrittenGrading { Autograder, Manual }
 
 /// <summary>Progress of a grading run: a submission started or finished (or was already graded).</summary>
 public sealed record GradeProgress(string Student, bool Finished, bool Skipped, SubmissionResult? Result, int Total);
@@ -46,9 +52,13 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         }
         // Read before anything runs: a malformed scores file stops the run instead of publishing every written answer as pending.
         var manual = ManualScores.Load(options.Out);
-        GradesIndex.FromSource(options.Source).Save(options.Out);
+        var index = GradesIndex.FromSource(options.Source);
+        index.Save(options.Out);
         var sourceRoot = File.Exists(options.Source) ? Path.GetDirectoryName(Path.GetFullPath(options.Source))! : Path.GetFullPath(options.Source);
         var sourceHash = Hash(sourceRoot, sources.Select(s => s.Path));
+        // Results with written answers counted are no results for grading without them, and the reverse.
+        if (options.Written == WrittenGrading.Manual) sourceHash += ":written-manual";
+        var studentNotes = options.Written == WrittenGrading.Manual ? WrittenElsewhere(index) : [];
         var results = new SubmissionResult?[students.Count];
         var slots = new System.Collections.Concurrent.ConcurrentBag<int>(Enumerable.Range(0, Math.Max(1, options.Jobs)));
 
@@ -72,7 +82,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
                 slots.TryTake(out var slot);
                 try
                 {
-                    var result = ManualMerge.Apply(await GradeStudentAsync(student, sources, fingerprint, slot, ct), manual);
+                    var result = ManualMerge.Apply(await GradeStudentAsync(student, sources, fingerprint, studentNotes, slot, ct), manual);
                     results[i] = result;
                     await WriteAsync(student, result);
                     WriteGradebook(results, sources);
@@ -84,7 +94,8 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         return results.Select(r => r!).ToList();
     }
 
-    private async Task<SubmissionResult> GradeStudentAsync(Student student, List<SourceNotebook> sources, string fingerprint, int slot, CancellationToken ct)
+    private async Task<SubmissionResult> GradeStudentAsync(Student student, List<SourceNotebook> sources, string fingerprint,
+        IReadOnlyList<string> notes, int slot, CancellationToken ct)
     {
         var started = DateTime.UtcNow;
         var questions = new List<QuestionResult>();
@@ -96,13 +107,14 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             {
                 // The grader's own failure (not the student's): report it, grade the rest, and retry this student on a rerun.
                 complete = false;
-                var max = Notebook.Load(source.Path).Cells.Select(GradingCell.Of).Where(r => r.IsTest || r.IsWrittenAnswer).Sum(r => r.Points);
+                var max = Notebook.Load(source.Path).Cells.Select(GradingCell.Of)
+                    .Where(r => r.IsTest || r.IsWrittenAnswer && options.Written == WrittenGrading.Autograder).Sum(r => r.Points);
                 questions.Add(new QuestionResult(source.Relative, 0, max, [],
                     [$"{source.Relative}: the grader failed on this notebook ({e.GetType().Name}: {e.Message}); please tell the course staff."]));
             }
         }
         return new SubmissionResult(student.Name, questions.Sum(q => q.Score), questions.Sum(q => q.MaxScore), questions,
-            [], complete ? fingerprint : "incomplete", (DateTime.UtcNow - started).TotalSeconds);
+            notes, complete ? fingerprint : "incomplete", (DateTime.UtcNow - started).TotalSeconds);
     }
 
     private async Task<QuestionResult> GradeNotebookAsync(Student student, SourceNotebook source, int slot, CancellationToken ct)
@@ -111,7 +123,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var name = source.Relative;
         var notes = new List<string>();
         var tests = sourceNotebook.Cells.Select(GradingCell.Of).Where(r => r.IsTest).ToList();
-        var missingAnswers = WrittenAnswers.Missing(sourceNotebook, name);
+        var missingAnswers = Counted(WrittenAnswers.Missing(sourceNotebook, name));
         double max = tests.Sum(t => t.Points) + missingAnswers.Sum(w => w.MaxScore);
         QuestionResult Zero(string why) => new(name, 0, max,
             tests.Select(t => new TestResult(name, t.GradeId ?? "?", 0, t.Points, t.IsHidden, false, $"not run: {why}")).ToList(), [why], missingAnswers);
@@ -136,8 +148,20 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         lock (staffLock) (sandboxNotes ??= new(StringComparer.Ordinal)).UnionWith(run.SandboxNotes);
         var results = Scoring.Score(assembled, run.Outcomes, name, notes);
         run.Executed.Save(Path.Combine(student.Out, name));
-        return new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), WrittenAnswers.Of(assembled, name));
+        return new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), Counted(WrittenAnswers.Of(assembled, name)));
     }
+
+    // With --written manual the staff grade written answers outside the results (Gradescope's own questions): none is counted here.
+    private IReadOnlyList<WrittenResult> Counted(IReadOnlyList<WrittenResult> answers) =>
+        options.Written == WrittenGrading.Manual ? [] : answers;
+
+    // One line in each result, so a student does not read the code-test score as the assignment's total.
+    private static IReadOnlyList<string> WrittenElsewhere(GradesIndex index) => index.Written.Count == 0 ? [] :
+    [
+        $"Written answers ({index.Written.Count} {(index.Written.Count == 1 ? "question" : "questions")}, " +
+        $"{index.Written.Sum(q => q.MaxScore).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} points) " +
+        "are graded separately by the course staff; this score is for the code tests only.",
+    ];
 
     private static async Task WriteAsync(Student student, SubmissionResult result)
     {

@@ -14,7 +14,8 @@ internal static class GradescopePackager
     private static readonly string[] BuildFiles = ["DlCourse.Lib.csproj", "Directory.Build.props", "Directory.Packages.props", "global.json"];
     private static readonly string[] BuildFolders = ["lib", "tools/DlCourse.Cli"];
 
-    public static IReadOnlyList<string> Build(string source, string zipPath, double cellTimeoutSeconds, int memoryMb, string? repo = null)
+    public static IReadOnlyList<string> Build(string source, string zipPath, double cellTimeoutSeconds, int memoryMb, string? repo = null,
+        WrittenGrading written = WrittenGrading.Manual)
     {
         source = Path.GetFullPath(source);
         repo = Path.GetFullPath(repo ?? FindRepo(source)
@@ -41,7 +42,7 @@ internal static class GradescopePackager
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
             AddText(zip, "setup.sh", SetupScript);
-            AddText(zip, "run_autograder", RunScript(sourceInZip, cellTimeoutSeconds, memoryMb));
+            AddText(zip, "run_autograder", RunScript(sourceInZip, cellTimeoutSeconds, memoryMb, written));
             foreach (var (name, file) in entries) zip.CreateEntryFromFile(file, name, CompressionLevel.Optimal);
         });
         return ["setup.sh", "run_autograder", .. entries.Keys];
@@ -116,7 +117,7 @@ internal static class GradescopePackager
         chmod -R a+rX "$src/tool" "$src/artifacts"
         """;
 
-    private static string RunScript(string sourceInZip, double timeout, int memoryMb) => $$"""
+    private static string RunScript(string sourceInZip, double timeout, int memoryMb, WrittenGrading written) => $$"""
         #!/usr/bin/env bash
         # Grades /autograder/submission; Gradescope shows /autograder/results/results.json.
         set -uo pipefail
@@ -129,7 +130,7 @@ internal static class GradescopePackager
         chmod 700 "$results"
         dlcourse="${DLCOURSE:-dotnet $src/tool/dlcourse.dll}"
         $dlcourse grade --source "$src/{{sourceInZip}}" --submissions "$root/submission" --out "$results" \
-          --single -j 1 --timeout {{timeout.ToString(CultureInfo.InvariantCulture)}} --memory {{memoryMb}}
+          --single -j 1 --timeout {{timeout.ToString(CultureInfo.InvariantCulture)}} --memory {{memoryMb}} --written {{written.ToString().ToLowerInvariant()}}
         status=$?
         if [ ! -s "$results/results.json" ]; then
           printf '{"score": 0, "output": "The autograder failed before grading (exit status %s). Please tell the course staff."}\n' "$status" > "$results/results.json"
