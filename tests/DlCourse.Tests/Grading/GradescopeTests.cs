@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using DlCourse.Cli.Grading;
 using DlCourse.Tests.Support;
@@ -45,6 +46,49 @@ public class GradescopeTests
         GradescopePackager.Build(FixtureInRepo, zipPath, 30, 1024, written: WrittenGrading.Autograder);
         using var counted = ZipFile.OpenRead(zipPath);
         Assert.Contains("--written autograder", new StreamReader(counted.GetEntry("run_autograder")!.Open()).ReadToEnd());
+    }
+
+    [Fact]
+    public void Run_autograder_points_grade_at_the_Fashion_MNIST_copy_of_setup_sh()
+    {
+        using var fx = new GradingFixture();
+        var root = Path.Combine(fx.Root, "autograder");
+        var zipPath = Path.Combine(fx.Root, "autograder.zip");
+        GradescopePackager.Build(FixtureInRepo, zipPath, 30, 1024);
+        ZipFile.ExtractToDirectory(zipPath, Path.Combine(root, "source"));
+        var data = Directory.CreateDirectory(Path.Combine(root, "source", "data", "fashion-mnist")).FullName; // as setup.sh leaves it
+        // A stand-in for the built tool: it records how grade was called.
+        var fake = Path.Combine(fx.Root, "fake-dlcourse.sh");
+        File.WriteAllText(fake, "printf '%s\\n' \"$*\" \"${DLCOURSE_FASHION_MNIST:-unset}\" > \"$AUTOGRADER_ROOT/called\"\n");
+
+        var (code, output) = Repository.Run("bash", [Path.Combine(root, "source", "run_autograder")],
+            new Dictionary<string, string> { ["AUTOGRADER_ROOT"] = root, ["DLCOURSE"] = $"bash {fake}" });
+
+        Assert.True(code == 0, output);
+        var called = File.ReadAllLines(Path.Combine(root, "called"));
+        Assert.StartsWith("grade --source", called[0]);
+        Assert.Equal(data, called[1]);
+    }
+
+    [Fact]
+    public void Setup_sh_checks_Fashion_MNIST_against_the_librarys_sums()
+    {
+        using var fx = new GradingFixture();
+        var zipPath = Path.Combine(fx.Root, "autograder.zip");
+        GradescopePackager.Build(FixtureInRepo, zipPath, 30, 1024);
+        using var zip = ZipFile.OpenRead(zipPath);
+        using var reader = new StreamReader(zip.GetEntry("setup.sh")!.Open());
+        var sums = Regex.Matches(reader.ReadToEnd(), @"^([0-9a-f]{64})  (\S+\.gz)$", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
+
+        // TODO: compare with FashionMnist.Files
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["t10k-images-idx3-ubyte.gz"] = "cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa",
+            ["t10k-labels-idx1-ubyte.gz"] = "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05",
+            ["train-images-idx3-ubyte.gz"] = "b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7",
+            ["train-labels-idx1-ubyte.gz"] = "0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056",
+        }, sums);
     }
 }
 

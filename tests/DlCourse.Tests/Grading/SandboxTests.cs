@@ -9,7 +9,7 @@ namespace DlCourse.Tests.Grading;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class SandboxTests
 {
-    private static (int Code, string Output) RunInside(Sandbox sandbox, string workingDirectory, string script)
+    internal static (int Code, string Output) RunInside(Sandbox sandbox, string workingDirectory, string script)
     {
         var info = new ProcessStartInfo(sandbox.CommandPrefix.Count > 0 ? sandbox.CommandPrefix[0] : "/bin/sh")
         {
@@ -27,7 +27,7 @@ public class SandboxTests
         return (process.ExitCode, output.Result + errors.Result);
     }
 
-    private static (string Work, string Loader) Course()
+    internal static (string Work, string Loader) Course()
     {
         // Outside /tmp, so that the worker's /tmp is seen to be empty.
         var root = Path.Combine(Repository.Root, "artifacts", "sandbox-tests", Guid.NewGuid().ToString("N")[..8]);
@@ -117,5 +117,40 @@ public class SandboxTests
         var notebook = Path.Combine(Repository.Notebooks, "a1-loss-functions", "q1-cross-entropy-vs-mse.ipynb");
         var files = WorkerFiles.For(Notebook.Load(notebook), Path.GetDirectoryName(notebook)!);
         Assert.Equal([Path.Combine(Repository.Root, "artifacts", "lib"), Path.Combine(Repository.Notebooks, "course.csx")], files);
+    }
+}
+
+/// <summary>Runs alone, after the parallel tests: it sets a variable of this process that every sandbox made meanwhile would pass on.</summary>
+[CollectionDefinition("Course variables", DisableParallelization = true)]
+public class CourseVariablesCollection;
+
+[Collection("Course variables")]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public class SandboxDataTests
+{
+    [Fact]
+    public void The_worker_reads_the_Fashion_MNIST_folder_that_DLCOURSE_FASHION_MNIST_names()
+    {
+        // As run_autograder sets it: setup.sh's copy beside the autograder's sources, which the worker sees nothing else of.
+        var (work, loader) = SandboxTests.Course();
+        var data = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(work))!, "data", "fashion-mnist");
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "t10k-labels-idx1-ubyte.gz"), "LABELS");
+        var before = Environment.GetEnvironmentVariable("DLCOURSE_FASHION_MNIST");
+        try
+        {
+            Environment.SetEnvironmentVariable("DLCOURSE_FASHION_MNIST", data);
+            using var sandbox = Sandbox.Create(new SandboxOptions(TimeSpan.FromSeconds(30), Readable: [loader]), slot: 5, work);
+            var (_, output) = SandboxTests.RunInside(sandbox, work, """
+                echo "uid=$(id -u)"
+                echo "data=$DLCOURSE_FASHION_MNIST"
+                cat "$DLCOURSE_FASHION_MNIST/t10k-labels-idx1-ubyte.gz"
+                """);
+
+            Assert.Contains("uid=62005", output);
+            Assert.Contains($"data={data}", output);
+            Assert.Contains("LABELS", output);
+        }
+        finally { Environment.SetEnvironmentVariable("DLCOURSE_FASHION_MNIST", before); }
     }
 }

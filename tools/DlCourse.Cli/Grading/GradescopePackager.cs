@@ -6,7 +6,7 @@ namespace DlCourse.Cli.Grading;
 
 /// <summary>
 /// Builds a Gradescope autograder zip: the course's library and tool sources, the source notebooks at their
-/// repository paths, setup.sh (installs .NET and libtorch, builds) and run_autograder (runs <c>dlcourse grade</c>).
+/// repository paths, setup.sh (installs .NET, libtorch and Fashion-MNIST, builds) and run_autograder (runs <c>dlcourse grade</c>).
 /// </summary>
 internal static class GradescopePackager
 {
@@ -72,7 +72,7 @@ internal static class GradescopePackager
     // the machine's NuGet configuration; DLCOURSE_NUGET_FEED adds a package folder (e.g. a local TorchSharp build).
     private const string SetupScript = """
         #!/usr/bin/env bash
-        # Gradescope image setup: .NET 10 SDK, libtorch 1.13 (TorchSharp 0.99.6 is built against it), then the course tool.
+        # Gradescope image setup: .NET 10 SDK, TorchSharp's libtorch, Fashion-MNIST, then the course tool.
         set -euo pipefail
         src="${AUTOGRADER_ROOT:-/autograder}/source"
         offline="${DLCOURSE_OFFLINE:-}"
@@ -103,6 +103,30 @@ internal static class GradescopePackager
           unzip -q /tmp/libtorch.zip -d /opt && rm /tmp/libtorch.zip
           echo /opt/libtorch/lib > /etc/ld.so.conf.d/libtorch.conf && ldconfig
         fi
+
+        # Fashion-MNIST, which Gradescope's image lacks and the grading sandbox cannot download: run_autograder points
+        # DLCOURSE_FASHION_MNIST here. The sums are the library's (FashionMnist.Files); GradescopeTests compares them.
+        fashion_mnist_sums='
+        cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa  t10k-images-idx3-ubyte.gz
+        8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05  t10k-labels-idx1-ubyte.gz
+        b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7  train-images-idx3-ubyte.gz
+        0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056  train-labels-idx1-ubyte.gz
+        '
+        if [ -z "$offline" ]; then
+          mirror="${DLCOURSE_FASHION_MNIST_MIRROR:-http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/}"
+          data="$src/data/fashion-mnist"
+          mkdir -p "$data"
+          while read -r sum file; do
+            [ -n "$file" ] || continue
+            if ! (cd "$data" && echo "$sum  $file" | sha256sum -c --status 2>/dev/null); then
+              curl -fsSL --retry 3 -o "$data/$file" "${mirror%/}/$file"
+            fi
+          done <<< "$fashion_mnist_sums"
+          (cd "$data" && grep . <<< "$fashion_mnist_sums" | sha256sum -c --quiet)
+          # The worker reads them as an unprivileged user.
+          chmod -R a+rX "$src/data"
+        fi
+
         props=(-p:TorchSharpVersion=$torchsharp)
         if [ -n "${DLCOURSE_NUGET_FEED:-}" ]; then
           # As Directory.Build.props does for ../shared/nuget: restore from it, and let notebooks' #r "nuget:" see it.
@@ -128,6 +152,8 @@ internal static class GradescopePackager
         # Student code runs as an unprivileged user: keep the solutions, hidden tests and results unreadable to it.
         find "$src" -name '*.ipynb' -exec chmod 600 {} +
         chmod 700 "$results"
+        # setup.sh's copy: the worker has no network to download it.
+        if [ -d "$src/data/fashion-mnist" ]; then export DLCOURSE_FASHION_MNIST="$src/data/fashion-mnist"; fi
         dlcourse="${DLCOURSE:-dotnet $src/tool/dlcourse.dll}"
         $dlcourse grade --source "$src/{{sourceInZip}}" --submissions "$root/submission" --out "$results" \
           --single -j 1 --timeout {{timeout.ToString(CultureInfo.InvariantCulture)}} --memory {{memoryMb}} --written {{written.ToString().ToLowerInvariant()}}
