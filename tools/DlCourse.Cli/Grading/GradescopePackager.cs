@@ -89,19 +89,23 @@ internal static class GradescopePackager
         fi
 
         # TorchSharp 0.107 bundles libtorch 2.10, whose shim needs GLIBCXX_3.4.32 (GCC 13, e.g. Ubuntu 24.04); older
-        # images take 0.99.6 on libtorch 1.13, as the course machines do.
+        # images (Ubuntu 22.04 stops at GLIBCXX_3.4.30) take 0.99.6 on libtorch 1.13, as the course machines do.
         torchsharp=0.99.6
         libstdcxx="$(ldconfig -p | awk '/libstdc\+\+\.so\.6 /{print $NF; exit}')"
         if [ -n "$libstdcxx" ] && grep -aq GLIBCXX_3.4.32 "$libstdcxx"; then
           torchsharp=0.107.0
-        elif [ -n "$offline" ]; then
-          : # libtorch 1.13 must already be installed
-        elif apt-cache show libtorch1.13 >/dev/null 2>&1; then
-          apt-get install -y -qq --no-install-recommends libtorch1.13 libopenblas0-pthread >/dev/null
-        elif [ ! -e /opt/libtorch/lib/libtorch.so ]; then
-          curl -sSL -o /tmp/libtorch.zip "https://download.pytorch.org/libtorch/cpu/libtorch-cxx11-abi-shared-with-deps-1.13.1%2Bcpu.zip"
-          unzip -q /tmp/libtorch.zip -d /opt && rm /tmp/libtorch.zip
-          echo /opt/libtorch/lib > /etc/ld.so.conf.d/libtorch.conf && ldconfig
+          echo "setup.sh: TorchSharp 0.107.0 with its bundled libtorch 2.10, because $libstdcxx has GLIBCXX_3.4.32"
+        else
+          echo "setup.sh: TorchSharp 0.99.6 on libtorch 1.13, because ${libstdcxx:-the system libstdc++} lacks GLIBCXX_3.4.32 (choose the Ubuntu 24.04 base image for 0.107.0)"
+          if [ -n "$offline" ]; then
+            : # libtorch 1.13 must already be installed
+          elif apt-cache show libtorch1.13 >/dev/null 2>&1; then
+            apt-get install -y -qq --no-install-recommends libtorch1.13 libopenblas0-pthread >/dev/null
+          elif [ ! -e /opt/libtorch/lib/libtorch.so ]; then
+            curl -sSL -o /tmp/libtorch.zip "https://download.pytorch.org/libtorch/cpu/libtorch-cxx11-abi-shared-with-deps-1.13.1%2Bcpu.zip"
+            unzip -q /tmp/libtorch.zip -d /opt && rm /tmp/libtorch.zip
+            echo /opt/libtorch/lib > /etc/ld.so.conf.d/libtorch.conf && ldconfig
+          fi
         fi
 
         # Fashion-MNIST, which Gradescope's image lacks and the grading sandbox cannot download: run_autograder points
