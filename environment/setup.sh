@@ -10,6 +10,7 @@ packages=(
   dataset-fashion-mnist               # offline data set in IDX format
   chromium poppler-utils              # PDF/HTML export and its checks
   bubblewrap                          # the grader's private root for each worker (docs/grading.md)
+  mmdebstrap                          # the student machine the pack tests run on: a Debian 13 root (StudentMachineTests)
   jupyter-nbconvert jupyter-client    # Jupyter (nbconvert; jupyter-kernelspec, which registering the kernel needs)
 )
 

@@ -10,6 +10,7 @@ public static class Course
         ChartDisplay.Register();
         Derivations.DerivativeCheckDisplay.Register();
         Metrics.ConfusionMatrixDisplay.Register();
+        UpstreamFailures.Register();
         var ready = $"DlCourse ready: profile {Profile.Current.ToString().ToLowerInvariant()}";
         return Torch.TorchDevice.Preload() is { } problem ? ready + "\n" + problem : ready;
     }

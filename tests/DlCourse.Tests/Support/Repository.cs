@@ -9,6 +9,16 @@ public static class Repository
 
     public static string Notebooks => Path.Combine(Root, "notebooks");
 
+    /// <summary>The tool as this test run built it (tools/DlCourse.Cli/bin/CONFIGURATION/net10.0/dlcourse.dll), which a pack carries.</summary>
+    public static string Tool
+    {
+        get
+        {
+            var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
+            return Path.Combine(Root, "tools", "DlCourse.Cli", "bin", configuration, "net10.0", "dlcourse.dll");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
