@@ -7,16 +7,17 @@ using Microsoft.DotNet.Interactive.Events;
 namespace DlCourse;
 
 /// <summary>
-/// Says so when a cell uses a value that an earlier cell failed to compute, naming the unanswered stub behind it
+/// Says so when a cell uses a value from an earlier cell that stopped early, naming the unanswered stub behind it
 /// ("implement NllGradient above first"), so that the error which follows (a null, an empty chart) is not a riddle.
 /// </summary>
 /// <remarks>
 /// A kernel middleware, so it works alike in VS Code, Jupyter, dotnet-repl and the grader. It reads cells lexically (a
-/// name assigned in a failed cell, used in a later one) and only adds a line of text: it never stops or changes a cell.
+/// name assigned at the top level of a failed cell, used in a later one) and only adds a line of text: it never stops
+/// or changes a cell.
 /// </remarks>
 internal sealed partial class UpstreamFailures
 {
-    private readonly Dictionary<string, string> unset = new(StringComparer.Ordinal); // name → why it holds no value
+    private readonly Dictionary<string, string> unfinished = new(StringComparer.Ordinal); // name → why its cell stopped early
     private static readonly HashSet<Kernel> registered = [];
 
     /// <summary>Adds the middleware to the C# kernel running this cell, once; outside a kernel (tests, scripts) it does nothing.</summary>
@@ -55,10 +56,10 @@ internal sealed partial class UpstreamFailures
         return new string(chars);
     }
 
-    /// <summary>The notice for a cell that uses <paramref name="name"/>, which holds no value because of <paramref name="why"/>.</summary>
+    /// <summary>The notice for a cell that uses <paramref name="name"/>, whose cell stopped early because <paramref name="why"/>.</summary>
     public static string Notice(string name, string why) => why.EndsWith(" is not implemented yet", StringComparison.Ordinal)
-        ? $"Note: this cell uses {name}, which an earlier cell could not compute because {why}: implement {why[..why.IndexOf(' ')]} above first."
-        : $"Note: this cell uses {name}, which an earlier cell could not compute because {why}: fix that cell first.";
+        ? $"Note: this cell uses {name} from a cell above that stopped early because {why}: implement {why[..why.IndexOf(' ')]} above first."
+        : $"Note: this cell uses {name} from a cell above that stopped early because {why}: fix that cell first.";
 
     private async Task Handle(KernelCommand command, KernelInvocationContext context, KernelPipelineContinuation next)
     {
@@ -68,8 +69,10 @@ internal sealed partial class UpstreamFailures
             return;
         }
         var (used, assigned) = Names(submit.Code);
-        var missing = used.Where(n => unset.ContainsKey(n) && !assigned.Contains(n)).ToList();
-        if (missing.Count > 0) KernelInvocationContextExtensions.Display(context, Notice(missing[0], unset[missing[0]]), "text/plain");
+        var affected = used.Where(n => unfinished.ContainsKey(n) && !assigned.Contains(n)).ToList();
+        // A name left without a value (null, empty) is the likelier culprit than one the stopped cell had already set.
+        var named = affected.FirstOrDefault(n => !HasValue(context.HandlingKernel, n)) ?? affected.FirstOrDefault();
+        if (named is not null) KernelInvocationContextExtensions.Display(context, Notice(named, unfinished[named]), "text/plain");
 
         CommandFailed? failed = null;
         using (context.KernelEvents.Subscribe(e => { if (e is CommandFailed f && f.Command == command) failed = f; }))
@@ -77,13 +80,12 @@ internal sealed partial class UpstreamFailures
 
         if (failed is null)
         {
-            foreach (var name in assigned) unset.Remove(name);
+            foreach (var name in assigned) unfinished.Remove(name);
             return;
         }
         var why = StubOf(failed.Exception) is { } stub ? $"{stub} is not implemented yet"
-            : missing.Count > 0 ? unset[missing[0]] : "that cell failed";
-        // Only what the failure left without a value: a variable assigned before the throw keeps it.
-        foreach (var name in assigned.Where(n => !HasValue(context.HandlingKernel, n))) unset[name] = why;
+            : named is not null ? unfinished[named] : "that cell failed";
+        foreach (var name in assigned) unfinished[name] = why;
     }
 
     private static bool HasValue(Kernel kernel, string name) =>
@@ -105,8 +107,8 @@ internal sealed partial class UpstreamFailures
     [GeneratedRegex(@"(?<![\w.@$])[A-Za-z_]\w*")]
     private static partial Regex UsedName();
 
-    // x = …, but not x == …, x => …, or x op= …
-    [GeneratedRegex(@"(?<![\w.])([A-Za-z_]\w*)\s*=(?![=>])")]
+    // x = … and x[k] = …, but not x == …, x => …, or x op= …
+    [GeneratedRegex(@"(?<![\w.])([A-Za-z_]\w*)\s*(?:\[[^\]\n]*\]\s*)?=(?![=>])")]
     private static partial Regex AssignedName();
 
     // var (a, b) = … and (double a, double b) = …

@@ -227,6 +227,46 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task A_cell_using_what_a_stopped_cell_set_names_the_stub_above_its_error()
+    {
+        var run = await NotebookRunner.RunAsync(
+            TestNotebook.Create(
+                "#load \"course.csx\"",
+                "double[] NllGradient(double[] theta) => throw new NotImplementedException();",
+                "var label = \"kept\";\nvar g = NllGradient([1.0, 2.0]); // fails here, leaving g null",
+                "Console.WriteLine(g.Length + label.Length); // the null g is named, not the label that was set",
+                "Console.WriteLine(label);",
+                "var g = new double[] { 3 }; Console.WriteLine(g.Length);",
+                "Console.WriteLine(g[0]);"),
+            Path.Combine(Repository.Notebooks, "probe.ipynb"),
+            Quick);
+
+        var dependent = TestNotebook.OutputText(run.Executed.Cells[3]);
+        Assert.Contains("Note: this cell uses g from a cell above that stopped early because NllGradient is not implemented yet: implement NllGradient above first.", dependent);
+        Assert.Contains("NullReferenceException", dependent); // the cell still runs as written: the note only explains
+        Assert.Contains("Note: this cell uses label from a cell above", TestNotebook.OutputText(run.Executed.Cells[4]));
+        Assert.Contains("kept", TestNotebook.OutputText(run.Executed.Cells[4]));
+        Assert.DoesNotContain("Note:", TestNotebook.OutputText(run.Executed.Cells[5])); // declares its own g
+        Assert.DoesNotContain("Note:", TestNotebook.OutputText(run.Executed.Cells[6])); // computed again, by a cell that succeeded
+    }
+
+    [Theory]
+    [InlineData("var (a, b) = (1, 2);\nint c = 3; // d = 4\nfor (int i = 0; i < 2; i++) { var inner = i; }\nFunc<int, int> f = x => { var y = x; return y; };\ns = \"e = 5\";",
+        "a b c f s", "Console")]
+    [InlineData("if (x == 1 && y >= 2 && z != 3) w += 1;\nvar p = q => q;", "p", "x y z w q")]
+    public void Names_reads_top_level_assignments_and_uses_without_comments_or_strings(string code, string assigned, string used)
+    {
+        var names = UpstreamFailuresNames(code);
+        Assert.Equal(assigned.Split(' '), names.Assigned);
+        Assert.All(used.Split(' ').Where(u => u != "Console"), u => Assert.Contains(u, names.Used));
+        Assert.DoesNotContain("d", names.Used);
+        Assert.DoesNotContain("e", names.Used);
+    }
+
+    private static (IReadOnlyList<string> Used, IReadOnlyList<string> Assigned) UpstreamFailuresNames(string code) =>
+        DlCourse.UpstreamFailures.Names(code);
+
+    [Fact]
     public async Task The_profile_option_reaches_the_notebook()
     {
         var run = await Run(Quick with { Profile = "full" }, "Environment.GetEnvironmentVariable(\"DLCOURSE_PROFILE\")");
