@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using DlCourse.Cli.Grading;
 using DlCourse.Cli.Notebooks;
 using DlCourse.Tests.Support;
@@ -110,8 +111,7 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
         var copy = $"a4/a4-deep-networks/self-check-{(solved ? "solved" : "blank")}.ipynb";
         var notebook = Notebook.Load(Path.Combine(packs.Machine.Home, A4Q2));
         if (solved)
-            notebook.Cells.Single(c => GradingCell.Of(c).GradeId == "a4q2-impl").Source =
-                "int ConvOutputSize(int n, int kernel, int padding, int stride)\n{\n    return (n + 2 * padding - kernel) / stride + 1;\n}";
+            notebook.Cells.Single(c => GradingCell.Of(c).GradeId == "a4q2-impl").Source = SolvedConvOutputSize;
         notebook.Save(Path.Combine(packs.Machine.Home, copy));
         var released = Path.Combine(packs.Machine.Home, "a4", SelfCheck.ReleasedFolder, "a4-deep-networks");
         File.Copy(Path.Combine(released, "q2-cnn.ipynb"), Path.Combine(released, Path.GetFileName(copy)), overwrite: true);
@@ -120,4 +120,52 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
         Assert.True(output.Contains(line, StringComparison.Ordinal) && output.Contains(detail, StringComparison.Ordinal), output);
         Assert.Equal(solved ? 0 : 1, exit);
     }
+
+    [Fact]
+    public void The_autograder_zip_grades_A4_on_a_stand_in_for_Gradescope_s_Ubuntu_24_04_image()
+    {
+        // Debian 13's libstdc++ has GLIBCXX_3.4.32, as Ubuntu 24.04's does: setup.sh chooses TorchSharp 0.107.0 there.
+        var home = packs.Machine.Home;
+        var (exit, log) = Repository.Run("dotnet", [Repository.Tool, "gradescope", "--source", Path.Combine(Repository.Notebooks, "a4-deep-networks"),
+            "--out", Path.Combine(home, "autograder.zip"), "--timeout", "300"]);
+        Assert.True(exit == 0, log);
+        System.IO.Compression.ZipFile.ExtractToDirectory(Path.Combine(home, "autograder.zip"), Path.Combine(home, "autograder", "source"));
+        foreach (var (name, solved) in new[] { ("solved", true), ("blank", false) })
+        {
+            var notebook = Notebook.Load(Path.Combine(home, A4Q2));
+            if (solved) notebook.Cells.Single(c => GradingCell.Of(c).GradeId == "a4q2-impl").Source = SolvedConvOutputSize;
+            notebook.Save(Path.Combine(home, "uploads", name, "q2-cnn.ipynb"));
+        }
+
+        // Gradescope runs both as root, once setup.sh has built the image; submissions land flat in /autograder/submission.
+        var (code, output) = packs.Machine.Run("""
+            set -e
+            export AUTOGRADER_ROOT=$HOME/autograder
+            bash $AUTOGRADER_ROOT/source/setup.sh
+            for upload in solved blank; do
+              rm -rf $AUTOGRADER_ROOT/submission $AUTOGRADER_ROOT/results && mkdir -p $AUTOGRADER_ROOT/submission
+              cp $HOME/uploads/$upload/*.ipynb $AUTOGRADER_ROOT/submission/
+              bash $AUTOGRADER_ROOT/source/run_autograder
+              cp -r $AUTOGRADER_ROOT/results $HOME/results-$upload
+            done
+            """, packs.Environment, asAdministrator: true);
+        Assert.True(code == 0, output[^Math.Min(6000, output.Length)..]);
+        Assert.Contains("TorchSharp 0.107.0", output);
+
+        var solvedResults = JsonNode.Parse(File.ReadAllText(Path.Combine(home, "results-solved", "results.json")))!;
+        var blankResults = JsonNode.Parse(File.ReadAllText(Path.Combine(home, "results-blank", "results.json")))!;
+        var q2 = (JsonNode results) => results["tests"]!.AsArray().Where(t => ((string?)t!["name"])!.Contains("q2-cnn", StringComparison.Ordinal)).ToList();
+        Assert.True(q2(solvedResults).Count > 0 && q2(solvedResults).All(t => (double)t!["score"]! == (double)t["max_score"]!), solvedResults.ToJsonString());
+        Assert.Equal(4, q2(solvedResults).Sum(t => (double)t!["max_score"]!)); // code tests only: the written answers are Gradescope's own questions
+        Assert.Equal(0, q2(blankResults).Sum(t => (double)t!["score"]!));
+        Assert.Contains("graded separately", solvedResults.ToJsonString());
+        Assert.DoesNotContain("control group", solvedResults.ToJsonString() + blankResults.ToJsonString());
+        // The data cells ran too: Fashion-MNIST from setup.sh's copy, LeNet-5 trained on the registry's libtorch.
+        var executed = Directory.EnumerateFiles(Path.Combine(home, "results-solved"), "q2-cnn.ipynb", SearchOption.AllDirectories).Single();
+        var text = File.ReadAllText(executed);
+        Assert.Contains("libtorch 2.", text);
+        Assert.Contains("epoch   1", text);
+    }
+
+    private const string SolvedConvOutputSize = "int ConvOutputSize(int n, int kernel, int padding, int stride)\n{\n    return (n + 2 * padding - kernel) / stride + 1;\n}";
 }

@@ -34,20 +34,32 @@ public sealed class StudentMachine : IDisposable
     public static string ReplCommand => $"dotnet {ReplInside}/tools/net10.0/any/dotnet-repl.dll";
 
     /// <summary>Runs a shell command in the student's home (or <paramref name="folder"/> under it); returns the exit code and output.</summary>
-    public (int ExitCode, string Output) Run(string command, IReadOnlyDictionary<string, string>? environment = null, string folder = "")
+    /// <param name="asAdministrator">As root over a throw-away writable copy of the system (apt-get works; nothing is kept), as an image is built.</param>
+    public (int ExitCode, string Output) Run(string command, IReadOnlyDictionary<string, string>? environment = null, string folder = "",
+        bool asAdministrator = false)
     {
         var dotnet = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var args = new List<string>
+        var user = asAdministrator ? "0" : "1000";
+        var scratch = asAdministrator ? Path.Combine(Home + ".system") : null; // this bubblewrap has no overlays: a copy, removed after
+        if (scratch is not null)
         {
-            "--unshare-user", "--uid", "1000", "--gid", "1000", "--die-with-parent",
-            "--ro-bind", Root, "/", "--ro-bind", dotnet, DotnetInside, "--ro-bind", "/etc/ssl/certs", "/etc/ssl/certs",
+            var (copied, log) = Repository.Run("cp", ["-a", Root, scratch]);
+            if (copied != 0) throw new InvalidOperationException($"could not copy the root: {log}");
+            // Root here is root of a user namespace with one uid: apt cannot drop to its _apt user, so it stays root.
+            File.WriteAllText(Path.Combine(scratch, "etc", "apt", "apt.conf.d", "99dlcourse-one-uid"), "APT::Sandbox::User \"root\";\n");
+        }
+        var args = new List<string> { "--unshare-user", "--uid", user, "--gid", user, "--die-with-parent" };
+        args.AddRange(scratch is not null ? ["--bind", scratch, "/"] : ["--ro-bind", Root, "/"]);
+        args.AddRange(
+        [
+            "--ro-bind", dotnet, DotnetInside, "--ro-bind", "/etc/ssl/certs", "/etc/ssl/certs",
             "--ro-bind", "/etc/resolv.conf", "/etc/resolv.conf", "--ro-bind", "/etc/hosts", "/etc/hosts",
             "--ro-bind", ReplPackage(), ReplInside, "--bind", Home, HomeInside,
             "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/var/tmp", "--clearenv",
-        };
+        ]);
         var env = new Dictionary<string, string>
         {
-            ["HOME"] = HomeInside, ["PATH"] = $"{DotnetInside}:/usr/bin:/bin", ["DOTNET_ROOT"] = DotnetInside, ["LANG"] = "C.UTF-8",
+            ["HOME"] = HomeInside, ["PATH"] = $"{DotnetInside}:/usr/local/bin:/usr/bin:/usr/sbin:/bin:/sbin", ["DOTNET_ROOT"] = DotnetInside, ["LANG"] = "C.UTF-8",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DLCOURSE_PROFILE"] = "fast", ["NO_COLOR"] = "1",
         };
@@ -56,7 +68,8 @@ public sealed class StudentMachine : IDisposable
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) env[key] = value;
         foreach (var (key, value) in env) args.AddRange(["--setenv", key, value]);
         args.AddRange(["--chdir", Path.Combine(HomeInside, folder), "/bin/bash", "-c", command]);
-        return Repository.Run("bwrap", args, null);
+        try { return Repository.Run("bwrap", args, null); }
+        finally { if (scratch is not null) Directory.Delete(scratch, recursive: true); }
     }
 
     /// <summary>Unzips a pack into the home, as a student does; returns the folder it made, seen from inside.</summary>
