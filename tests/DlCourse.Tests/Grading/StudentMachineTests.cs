@@ -138,6 +138,7 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
         }
 
         // Gradescope runs both as root, once setup.sh has built the image; submissions land flat in /autograder/submission.
+        using var officialHost = LoopbackFileServer.Folder("/usr/share/datasets/fashion-mnist"); // its own, so the student's downloads count alone
         var (code, output) = packs.Machine.Run("""
             set -e
             export AUTOGRADER_ROOT=$HOME/autograder
@@ -148,7 +149,7 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
               bash $AUTOGRADER_ROOT/source/run_autograder
               cp -r $AUTOGRADER_ROOT/results $HOME/results-$upload
             done
-            """, packs.Environment, asAdministrator: true);
+            """, new Dictionary<string, string> { ["DLCOURSE_FASHION_MNIST_MIRROR"] = officialHost.Url.ToString() }, asAdministrator: true);
         Assert.True(code == 0, output[^Math.Min(6000, output.Length)..]);
         Assert.Contains("TorchSharp 0.107.0", output);
 
