@@ -54,6 +54,22 @@ public class SandboxTests
     }
 
     [Fact]
+    public void Two_grading_runs_on_one_host_never_share_a_worker_uid()
+    {
+        // Each run numbers its slots from 0; the uid is leased per worker, so the second run's slot 0 gets another one.
+        var (work, loader) = Course();
+        var options = new SandboxOptions(TimeSpan.FromSeconds(30), Readable: [loader]);
+        using var first = Sandbox.Create(options, slot: 0, work);
+        using var second = Sandbox.Create(options, slot: 0, work);
+        Assert.True(first.Uid >= SandboxUid.First, string.Join("\n", first.Notes));
+        Assert.NotEqual(first.Uid, second.Uid);
+        second.Dispose();
+        using var third = Sandbox.Create(options, slot: 0, work);
+        Assert.NotEqual(first.Uid, third.Uid); // still held by the first
+        Assert.Contains(first.Uid.ToString(), first.CommandPrefix.Last(p => p.Contains("setpriv")));
+    }
+
+    [Fact]
     public void The_worker_sees_its_loader_the_tool_and_empty_private_tmpfs_and_nothing_else_of_this_machine()
     {
         var (work, loader) = Course();

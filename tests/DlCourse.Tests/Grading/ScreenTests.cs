@@ -94,6 +94,8 @@ public class ScreenTests
     [InlineData("record Point(double X, double Y);\nreadonly record struct Pair(double A, double B);\nstatic double Square(double x) => new Point(x, 0).X * new Pair(x, 0).A;")]
     [InlineData("class Box { public double Value { get; set => field = value < 0 ? -value : value; } }\nstatic double Square(double x) => new Box { Value = x }.Value * x;")]
     [InlineData("static double Product(params ReadOnlySpan<double> xs) { double p = 1; foreach (var v in xs) p *= v; return p; }\nstatic double Square(double x) => Product(x, x);")]
+    // The kernel's display helper, as docs/grading.md allows: its result is a Formatting.DisplayedValue, which a student may update.
+    [InlineData("static double Square(double x) => x * x;\ndisplay(Square(3));\nvar shown = display(\"progress\");\nshown.Update(\"done\");")]
     public void Course_style_code_passes_the_screen(string code)
     {
         var notes = Assemble(code).Notes;

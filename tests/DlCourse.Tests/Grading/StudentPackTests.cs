@@ -124,7 +124,7 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         var notebook = Path.Combine(course.Unpacked, relative);
         var output = Path.Combine(Path.GetDirectoryName(course.Unpacked)!, Path.GetFileNameWithoutExtension(relative) + ".out.ipynb");
         // Started in the notebook's folder as VS Code does, outside the repository, so the repository's tool manifest is out of reach.
-        var (_, log) = Repository.Run("dotnet", [DotnetRepl(), "--run", notebook, "--exit-after-run", "--output-path", output],
+        var (_, log) = Repository.Run("dotnet", [Repository.DotnetRepl, "--run", notebook, "--exit-after-run", "--output-path", output],
             new Dictionary<string, string> { ["DLCOURSE_PROFILE"] = "fast" }, Path.GetDirectoryName(notebook));
         Assert.True(File.Exists(output), $"dotnet-repl wrote no notebook: {log[^Math.Min(2000, log.Length)..]}");
 
@@ -212,14 +212,4 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         JsonValue v when v.TryGetValue(out string? s) => [s],
         _ => [],
     };
-
-    private static string DotnetRepl()
-    {
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, ".config", "dotnet-tools.json")))!;
-        var version = (string)manifest["tools"]!["dotnet-repl"]!["version"]!;
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var tool = Directory.EnumerateFiles(Path.Combine(packages, "dotnet-repl", version, "tools"), "dotnet-repl.dll", SearchOption.AllDirectories).FirstOrDefault();
-        return tool ?? throw new InvalidOperationException($"dotnet-repl {version} is not restored: run environment/setup.sh (dotnet tool restore)");
-    }
 }

@@ -29,6 +29,8 @@ public class NotebookModelTests
 
     [Theory]
     [InlineData("{ not json", "not valid JSON (line 1")]
+    [InlineData("{\"nbformat\": 4, \"nbformat\": 4, \"cells\": []}", "Duplicate")] // refused at parse time, not by a reader later
+    [InlineData("""{"nbformat": 4, "cells": [{"cell_type": "code", "source": "", "metadata": {"nbgrader": {"points": 1, "points": 9}}}]}""", "Duplicate")]
     [InlineData("[1, 2]", "not a notebook")]
     [InlineData("""{"nbformat": 3, "cells": []}""", "nbformat 3 is not supported")]
     [InlineData("""{"nbformat": 4}""", "no \"cells\" list")]

@@ -34,6 +34,24 @@ public static class Repository
         return path;
     }
 
+    /// <summary>The restored package of dotnet-repl at the version the tool manifest pins (environment/setup.sh restores it).</summary>
+    public static string DotnetReplPackage
+    {
+        get
+        {
+            var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Root, ".config", "dotnet-tools.json")))!;
+            var version = (string)manifest["tools"]!["dotnet-repl"]!["version"]!;
+            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            var folder = Path.Combine(packages, "dotnet-repl", version);
+            return Directory.Exists(folder) ? folder : throw new InvalidOperationException($"dotnet-repl {version} is not restored: run environment/setup.sh");
+        }
+    }
+
+    /// <summary>dotnet-repl's assembly in <see cref="DotnetReplPackage"/>, run with <c>dotnet</c>.</summary>
+    public static string DotnetRepl =>
+        Directory.EnumerateFiles(Path.Combine(DotnetReplPackage, "tools"), "dotnet-repl.dll", SearchOption.AllDirectories).First();
+
     /// <summary>Runs a program to completion; returns its exit code and combined output.</summary>
     public static (int ExitCode, string Output) Run(string file, params string[] arguments) => Run(file, arguments, null);
 

@@ -54,7 +54,7 @@ public sealed class StudentMachine : IDisposable
         [
             "--ro-bind", dotnet, DotnetInside, "--ro-bind", "/etc/ssl/certs", "/etc/ssl/certs",
             "--ro-bind", "/etc/resolv.conf", "/etc/resolv.conf", "--ro-bind", "/etc/hosts", "/etc/hosts",
-            "--ro-bind", ReplPackage(), ReplInside, "--bind", Home, HomeInside,
+            "--ro-bind", Repository.DotnetReplPackage, ReplInside, "--bind", Home, HomeInside,
             "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/var/tmp", "--clearenv",
         ]);
         var env = new Dictionary<string, string>
@@ -75,26 +75,14 @@ public sealed class StudentMachine : IDisposable
     /// <summary>Unzips a pack into the home, as a student does; returns the folder it made, seen from inside.</summary>
     public string Unpack(string zip)
     {
+        // As unzip does: the zip's permission bits come along (./self-check must stay executable).
         System.IO.Compression.ZipFile.ExtractToDirectory(zip, Home, overwriteFiles: true);
-        // The zip keeps no permission bits for the scripts it carries.
-        foreach (var script in Directory.EnumerateFiles(Home, "self-check", SearchOption.AllDirectories))
-            File.SetUnixFileMode(script, File.GetUnixFileMode(script) | UnixFileMode.UserExecute);
         return Path.GetFileNameWithoutExtension(zip);
     }
 
     public void Dispose()
     {
         try { Directory.Delete(Home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static string ReplPackage()
-    {
-        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, ".config", "dotnet-tools.json")))!;
-        var version = (string)manifest["tools"]!["dotnet-repl"]!["version"]!;
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } p ? p
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var folder = Path.Combine(packages, "dotnet-repl", version);
-        return Directory.Exists(folder) ? folder : throw new InvalidOperationException($"dotnet-repl {version} is not restored: run environment/setup.sh");
     }
 
     // mmdebstrap into a folder beside the cache, then renamed: a root that exists is whole.

@@ -44,6 +44,10 @@ public sealed class Sandbox : IDisposable
     public required IReadOnlyList<string> Notes { get; init; }
     /// <summary>A folder on the grader's disk for the worker's HOME, only without a private root; deleted on dispose.</summary>
     public string? HostHome { get; init; }
+    /// <summary>The uid the worker runs as, held until dispose; -1 where it runs as the grader's user.</summary>
+    public int Uid { get; init; } = -1;
+    private SandboxUid? lease;
+
     /// <summary>The worker's control group, if this system has one to give; removed on dispose.</summary>
     public ControlGroup? Group { get; init; }
 
@@ -53,7 +57,7 @@ public sealed class Sandbox : IDisposable
 
     private static readonly Lazy<SandboxCapabilities> Detected = new(SandboxCapabilities.Probe);
 
-    /// <summary>The sandbox for worker slot <paramref name="slot"/>: each slot runs as its own uid, so concurrent students cannot touch each other.</summary>
+    /// <summary>The sandbox for worker slot <paramref name="slot"/>: each worker runs as its own uid (<see cref="SandboxUid"/>), so concurrent students cannot touch each other.</summary>
     public static Sandbox Create(SandboxOptions options, int slot, string workingDirectory)
     {
         var caps = Detected.Value;
@@ -80,7 +84,9 @@ public sealed class Sandbox : IDisposable
             readable.AddRange(new[] { caches.NuGetPackages, caches.Data }.Where(Directory.Exists));
         }
 
-        var uid = caps.CanSwitchUser ? 62000 + slot : -1;
+        var lease = caps.CanSwitchUser ? SandboxUid.Lease(slot) : null;
+        if (caps.CanSwitchUser && lease is null) notes.Add("every sandbox uid is in use; the worker runs as the grader's user");
+        var uid = lease?.Uid ?? -1;
         // The worker's own uid must be able to read what it is given (its loader and library) and the tool.
         var needed = caps.PrivateRoot ? readable.Append(tool) : readable.Append(tool).Append(workingDirectory);
         if (uid >= 0 && needed.FirstOrDefault(p => !OthersCanRead(p, parents: !caps.PrivateRoot)) is { } closed)
@@ -139,7 +145,7 @@ public sealed class Sandbox : IDisposable
         else if (caps.Prlimit || drop.Length > 0 || script.Count > 0) script.Add("exec " + exec);
         if (join.Count + script.Count > 0)
             prefix.AddRange(["/bin/sh", "-c", string.Join('\n', join.Concat(script)), "dlcourse-sandbox"]);
-        return new Sandbox { Options = options, CommandPrefix = prefix, Environment = env, Notes = notes, HostHome = hostHome, Group = group };
+        return new Sandbox { Options = options, CommandPrefix = prefix, Environment = env, Notes = notes, HostHome = hostHome, Group = group, Uid = uid, lease = lease };
     }
 
     // bubblewrap's arguments for a root that holds the system read-only, the tool, what the worker may read, and
@@ -196,6 +202,7 @@ public sealed class Sandbox : IDisposable
     public void Dispose()
     {
         Group?.Dispose();
+        lease?.Dispose();
         if (HostHome is null) return;
         try { Directory.Delete(HostHome, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

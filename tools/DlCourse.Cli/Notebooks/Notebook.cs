@@ -37,11 +37,12 @@ public sealed class Notebook
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            // A key twice in one object is refused here rather than by JsonObject at its first read, deep in a reader.
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            throw new NotebookFormatException($"{name}: not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1})", e);
+            throw new NotebookFormatException($"{name}: not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {FirstSentence(e.Message)})", e);
         }
         if (node is not JsonObject root) throw new NotebookFormatException($"{name}: not a notebook (the file is JSON but not an object)");
         if (root["nbformat"] is not JsonValue format || !format.TryGetValue(out int major))
@@ -100,6 +101,9 @@ public sealed class Notebook
         // Notebooks hold HTML and math; keep '<', '&' and non-ASCII readable rather than \u-escaped.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    // JsonException's message ends with its own path and position, which the caller states already.
+    private static string FirstSentence(string message) => message.Split(" Path: ")[0].Split(" LineNumber: ")[0].TrimEnd(' ', '|', '.');
 
     private static string DefaultLanguageOf(JsonObject root) =>
         (string?)root["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"] ?? "csharp";

@@ -58,7 +58,8 @@ internal static class AllowList
             return DeniedNested(definition);
         if (ns == "System" && (SystemTypes.Contains(outer.Name) || outer.Name.EndsWith("Exception", StringComparison.Ordinal) || outer.Name == "Console"))
             return null;
-        if (name is "System.Diagnostics.Stopwatch" or "Microsoft.DotNet.Interactive.Kernel" or "Microsoft.DotNet.Interactive.DisplayedValue")
+        // display(…) returns Microsoft.DotNet.Interactive.Formatting.DisplayedValue in 1.0.0-beta.26120.1 (the kernel's own helper).
+        if (name is "System.Diagnostics.Stopwatch" or "Microsoft.DotNet.Interactive.Kernel" or "Microsoft.DotNet.Interactive.Formatting.DisplayedValue")
             return null;
         return $"`{Display(definition)}` is not allowed in graded code ({Category(ns, outer.Name)})";
     }
