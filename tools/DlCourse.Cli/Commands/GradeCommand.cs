@@ -1,11 +1,13 @@
 using System.CommandLine;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Grading.Late;
 using DlCourse.Cli.Notebooks;
 using Spectre.Console;
 
 namespace DlCourse.Cli.Commands;
 
-/// <summary><c>dlcourse grade --source DIR --submissions DIR --out DIR [-j N] [--timeout S]</c>: grades student submissions.</summary>
+/// <summary><c>dlcourse grade --source DIR --submissions DIR --out DIR [-j N] [--timeout S] [--course FILE --submitted FILE [--extensions FILE]]</c>:
+/// grades student submissions, and applies the course's late policy.</summary>
 public static class GradeCommand
 {
     public static Command Create()
@@ -18,14 +20,30 @@ public static class GradeCommand
         var memory = new Option<int>("--memory") { Description = "Managed-heap limit of a worker in MB (native memory gets 1 GB more).", DefaultValueFactory = _ => 1024 };
         var single = new Option<bool>("--single") { Description = "Treat --submissions as one submission even if it holds folders." };
         var written = WrittenOption.Create(WrittenGrading.Autograder);
+        var course = new Option<string?>("--course") { Description = "Course file (JSON): each assignment's due date, the time zone and the late policy." };
+        var extensions = new Option<string?>("--extensions") { Description = "Extensions (CSV: student,assignment,due): per-student new due dates." };
+        var submitted = new Option<string[]>("--submitted")
+        {
+            Description = "Submission times: the LMS's manifest (CSV: student,submitted_at or student,assignment,submitted_at) or Gradescope's "
+                          + "submission_metadata.json; may be given more than once.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var command = new Command("grade", "Grade submissions in sandboxed workers; write Gradescope results, feedback and a gradebook.")
-            { source, submissions, output, jobs, timeout, memory, single, written };
+            { source, submissions, output, jobs, timeout, memory, single, written, course, extensions, submitted };
         command.SetAction(async (r, cancellation) =>
         {
-            var options = new GradeOptions(r.GetValue(source)!, r.GetValue(submissions)!, r.GetValue(output)!,
-                r.GetValue(jobs), r.GetValue(timeout), r.GetValue(memory), r.GetValue(single) ? true : null,
-                Written: WrittenOption.Parse(r.GetValue(written)!));
-            try { return await RunAsync(options, cancellation); }
+            var times = r.GetValue(submitted) ?? [];
+            if (r.GetValue(course) is null && (times.Length > 0 || r.GetValue(extensions) is not null))
+                return Exit.Refuse("grade", "--submitted and --extensions need --course (the due dates and the late policy).");
+            try
+            {
+                // Read before anything runs: a malformed file is the instructor's to fix, not a grading run's to guess.
+                var late = r.GetValue(course) is { } c ? LateRules.Load(c, r.GetValue(extensions), times) : null;
+                var options = new GradeOptions(r.GetValue(source)!, r.GetValue(submissions)!, r.GetValue(output)!,
+                    r.GetValue(jobs), r.GetValue(timeout), r.GetValue(memory), r.GetValue(single) ? true : null,
+                    Written: WrittenOption.Parse(r.GetValue(written)!), Late: late);
+                return await RunAsync(options, cancellation);
+            }
             catch (OperationCanceledException)
             {
                 return Exit.Interrupt("grade", "the students already graded are saved, and a rerun goes on from there.");
@@ -64,6 +82,9 @@ public static class GradeCommand
         if (grader.SandboxNotes.Count > 0)
             Console.Error.WriteLine($"the sandbox on this machine (also in {Path.Combine(options.Out, GradedFiles.SandboxNotesFile)}):\n"
                 + string.Concat(grader.SandboxNotes.Select(n => $"  {n}\n")));
+        if (options.Late is { } rules)
+            Console.WriteLine($"late policy ({rules.Course.Policy}): {results.Count(r => r.Late?.Any(l => l.DaysLate > 0) == true)} submissions late, "
+                + $"{results.Count(r => r.Penalty > 0)} with a penalty");
         var pending = results.Sum(r => r.Questions.Sum(q => q.Written.Count(w => w.Pending)));
         if (pending > 0) Console.WriteLine($"{pending} written answers are pending manual review: dlcourse review --grades {options.Out}");
         return Exit.Ok;

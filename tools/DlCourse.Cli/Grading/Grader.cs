@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DlCourse.Cli.Grading.Late;
 using DlCourse.Cli.Grading.Manual;
 using DlCourse.Cli.Notebooks;
 using DlCourse.Cli.Running;
@@ -7,9 +8,10 @@ namespace DlCourse.Cli.Grading;
 
 /// <summary>What to grade and how.</summary>
 /// <param name="Written">Who scores written answers: the results (pending until <c>dlcourse review</c>) or the staff outside them.</param>
+/// <param name="Late">Due dates, extensions and submission times, applied on every run (also to students not graded again); null: none.</param>
 public sealed record GradeOptions(string Source, string Submissions, string Out, int Jobs = 2, double CellTimeoutSeconds = 60,
     int MemoryMb = 1024, bool? Single = null, int MaxRestarts = 2, WrittenGrading Written = WrittenGrading.Autograder,
-    StudentCaches? Caches = null);
+    StudentCaches? Caches = null, LateRules? Late = null);
 
 /// <summary>Where written answers count: in the grader's results (<c>--written autograder</c>), or outside them, as
 /// Gradescope's manually graded questions (<c>--written manual</c>), so the results hold the code tests only.</summary>
@@ -44,6 +46,15 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         if (sources.FirstOrDefault(s => GradedFiles.IsStudentFile(s.Relative.Split('/', '\\')[0])) is { } clash)
             throw new InvalidDataException($"{clash.Relative}: a source notebook may not lie in a folder named like the grader's own files ({string.Join(", ", GradedFiles.StudentFiles)}).");
         var students = FindStudents(sources);
+        var assignments = sources.ToDictionary(s => s.Relative, s => AssignmentScore.AssignmentOf(s.Path));
+        var graded = assignments.Values.ToHashSet(StringComparer.Ordinal);
+        // Checked before anything runs or is written: a due date or a submission time missing is the instructor's to add.
+        if (options.Late is { } late)
+        {
+            late.CheckRun(graded, students.Count);
+            foreach (var student in students)
+                late.CheckStudent(student.Name, sources.Where(s => SubmissionFiles.Find(student.Root, s.Relative) is not null).Select(s => assignments[s.Relative]).Distinct());
+        }
         // Results hold hidden tests and other students' work: a new results folder is private to the grader's user.
         if (!Directory.Exists(options.Out))
         {
@@ -52,7 +63,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         }
         // Read before anything runs: a malformed scores file stops the run instead of publishing every written answer as pending.
         var manual = ManualScores.Load(options.Out);
-        var index = GradesIndex.FromSource(options.Source);
+        var index = GradesIndex.FromSource(options.Source, options.Late?.Course);
         index.Save(options.Out);
         var sourceRoot = File.Exists(options.Source) ? Path.GetDirectoryName(Path.GetFullPath(options.Source))! : Path.GetFullPath(options.Source);
         var sourceHash = Hash(sourceRoot, sources.Select(s => s.Path));
@@ -71,8 +82,8 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
                     .Where(f => !Paths.IsInside(f, options.Out)));
                 if (ResultsWriter.ReadInternal(Path.Combine(student.Out, GradedFiles.InternalResults)) is { } done && done.Fingerprint == fingerprint)
                 {
-                    // Not run again, but the manual scores may have changed since: rewrite only the result files.
-                    done = ManualMerge.Apply(done, manual);
+                    // Not run again, but the manual scores, extensions or submission times may have changed since: rewrite only the result files.
+                    done = Complete(done, manual, assignments, graded);
                     GradedFiles.WriteStudent(student.Out, done, FeedbackPages.Existing(student.Out, done.Questions.Select(q => q.Notebook)));
                     results[i] = done;
                     progress?.Report(new GradeProgress(student.Name, true, true, done, students.Count));
@@ -82,7 +93,7 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
                 slots.TryTake(out var slot);
                 try
                 {
-                    var result = ManualMerge.Apply(await GradeStudentAsync(student, sources, fingerprint, studentNotes, slot, ct), manual);
+                    var result = Complete(await GradeStudentAsync(student, sources, fingerprint, studentNotes, slot, ct), manual, assignments, graded);
                     results[i] = result;
                     await WriteAsync(student, result);
                     WriteGradebook(results, sources);
@@ -143,12 +154,19 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var sandboxOptions = new SandboxOptions(TimeSpan.FromSeconds(options.CellTimeoutSeconds), options.MemoryMb,
             Readable: WorkerFiles.For(sourceNotebook, workDir),
             HiddenFolders: [Path.GetFullPath(options.Submissions), Path.GetFullPath(options.Out), Path.GetFullPath(options.Source)],
-            HiddenFiles: NotebookPaths.Expand([options.Source]).Select(s => Path.GetFullPath(s.Source)).ToList(), Caches: options.Caches);
+            HiddenFiles: [.. NotebookPaths.Expand([options.Source]).Select(s => Path.GetFullPath(s.Source)), .. options.Late?.Files ?? []], Caches: options.Caches);
         var run = await RestartingRun.RunAsync(executor, Sandboxes, assembled, sandboxOptions, slot, workDir, options.MaxRestarts, name, notes, ct);
         lock (staffLock) (sandboxNotes ??= new(StringComparer.Ordinal)).UnionWith(run.SandboxNotes);
         var results = Scoring.Score(assembled, run.Outcomes, name, notes);
         run.Executed.Save(Path.Combine(student.Out, name));
         return new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), Counted(WrittenAnswers.Of(assembled, name)));
+    }
+
+    // Every result written gets the same last steps: its assignments named, the manual scores merged, the late policy applied.
+    private SubmissionResult Complete(SubmissionResult result, ManualScores manual, IReadOnlyDictionary<string, string> assignments, IReadOnlySet<string> graded)
+    {
+        var named = result with { Questions = result.Questions.Select(q => q with { Assignment = assignments.GetValueOrDefault(q.Notebook) ?? q.Assignment }).ToList() };
+        return ManualMerge.Apply(named, manual) with { Late = options.Late?.For(result.Student, graded) };
     }
 
     // With --written manual the staff grade written answers outside the results (Gradescope's own questions): none is counted here.

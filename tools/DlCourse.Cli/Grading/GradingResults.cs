@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DlCourse.Cli.Grading.Late;
 
 namespace DlCourse.Cli.Grading;
 
@@ -21,12 +22,24 @@ public sealed record QuestionResult(string Notebook, double Score, double MaxSco
 {
     /// <summary>The written answers (none for results written before they were graded).</summary>
     public IReadOnlyList<WrittenResult> Written { get; init; } = Written ?? [];
+
+    /// <summary>The assignment: the folder that holds the source notebook (e.g. a1-loss-functions); null in results of an older dlcourse.</summary>
+    public string? Assignment { get; init; }
 }
 
 /// <summary>One student's graded submission; <see cref="Fingerprint"/> identifies the submission and source it was graded from.</summary>
 public sealed record SubmissionResult(string Student, double Score, double MaxScore, IReadOnlyList<QuestionResult> Questions,
     IReadOnlyList<string> Notes, string Fingerprint, double Seconds)
 {
+    /// <summary>The late policy applied to each assignment handed in; null when the run had no course file.</summary>
+    public IReadOnlyList<Lateness>? Late { get; init; }
+
+    /// <summary>The late penalties in points: a percentage of each assignment's current score.</summary>
+    [JsonIgnore] public double Penalty => AssignmentScore.Of(this).Sum(a => a.Penalty);
+
+    /// <summary>The score after the late policy: what the student gets (<see cref="Score"/> is the raw score).</summary>
+    [JsonIgnore] public double FinalScore => Score - Penalty;
+
     public TestResult Test(string gradeId) => Questions.SelectMany(q => q.Tests).Single(t => t.GradeId == gradeId);
     public QuestionResult Question(string notebookFileName) => Questions.Single(q => Path.GetFileName(q.Notebook) == notebookFileName);
     public WrittenResult WrittenAnswer(string gradeId) => Questions.SelectMany(q => q.Written).Single(w => w.GradeId == gradeId);

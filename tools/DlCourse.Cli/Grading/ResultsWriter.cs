@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DlCourse.Cli.Grading.Late;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
@@ -42,12 +43,13 @@ internal static class ResultsWriter
                     ["visibility"] = "visible",
                 });
         }
-        var notes = result.Notes.Concat(result.Questions.SelectMany(q => q.Notes)).ToList();
+        // What the late policy did comes first: it changes the score the student sees.
+        var notes = LateNotes.Lines(result).Concat(result.Notes).Concat(result.Questions.SelectMany(q => q.Notes)).ToList();
         var pending = result.Questions.Sum(q => q.Written.Count(w => w.Pending));
         if (pending > 0) notes.Add($"{pending} written {(pending == 1 ? "answer is" : "answers are")} pending manual review; {(pending == 1 ? "it counts" : "they count")} once reviewed.");
         var root = new JsonObject
         {
-            ["score"] = result.Score,
+            ["score"] = result.FinalScore, // Gradescope takes it over the tests' sum, so a late penalty counts
             ["execution_time"] = (int)Math.Ceiling(result.Seconds),
             ["output"] = notes.Count == 0 ? "All notebooks ran." : string.Join("\n", notes),
             ["visibility"] = "visible",
@@ -64,28 +66,36 @@ internal static class ResultsWriter
 
     public const string PendingText = "pending manual review";
 
-    /// <summary>One row per student: total, maximum, one score column per notebook, and one per written answer ("pending" until reviewed).</summary>
+    /// <summary>One row per student: the final score, maximum, (with a late policy) raw score, days late, late days used and penalty,
+    /// one raw score column per notebook, and one per written answer ("pending" until reviewed).</summary>
     public static string Gradebook(IEnumerable<SubmissionResult> results, IReadOnlyList<string> notebooks)
     {
         var all = results.OrderBy(r => r.Student, StringComparer.Ordinal).ToList();
+        bool late = all.Any(r => r.Late is not null);
         var written = all.SelectMany(r => r.Questions).SelectMany(q => q.Written).Select(w => (w.Notebook, w.GradeId)).Distinct()
             .OrderBy(w => IndexOf(notebooks, w.Notebook)).ToList();
         var sb = new StringBuilder();
-        sb.AppendLine(string.Join(',', new[] { "student", "score", "max_score" }.Concat(notebooks)
-            .Concat(written.Select(w => $"{w.GradeId} (written)")).Append("notes").Select(Csv)));
+        sb.AppendLine(string.Join(',', new[] { "student", "score", "max_score" }.Concat(late ? LateColumns : []).Concat(notebooks)
+            .Concat(written.Select(w => $"{w.GradeId} (written)")).Append("notes").Select(c => Csv.Field(c, guardFormula: true))));
         foreach (var r in all)
         {
-            var cells = new List<string> { r.Student, Num(r.Score), Num(r.MaxScore) };
+            var cells = new List<string> { r.Student, Num(r.FinalScore), Num(r.MaxScore) };
+            if (late)
+                cells.AddRange([Num(r.Score), (r.Late?.Sum(l => l.DaysLate) ?? 0).ToString(CultureInfo.InvariantCulture),
+                    (r.Late?.Sum(l => l.LateDaysUsed) ?? 0).ToString(CultureInfo.InvariantCulture), Num(r.Penalty)]);
             foreach (var nb in notebooks)
                 cells.Add(r.Questions.FirstOrDefault(q => q.Notebook == nb) is { } q ? Num(q.Score) : "");
             foreach (var (nb, id) in written)
                 cells.Add(r.Questions.Where(q => q.Notebook == nb).SelectMany(q => q.Written).FirstOrDefault(w => w.GradeId == id) is { } w
                     ? w.Score is { } s ? Num(s) : "pending" : "");
-            cells.Add(string.Join(" | ", r.Notes.Concat(r.Questions.SelectMany(q => q.Notes))).ReplaceLineEndings(" "));
-            sb.AppendLine(string.Join(',', cells.Select(Csv)));
+            cells.Add(string.Join(" | ", LateNotes.Lines(r, lateOnly: true).Concat(r.Notes).Concat(r.Questions.SelectMany(q => q.Notes))).ReplaceLineEndings(" "));
+            sb.AppendLine(string.Join(',', cells.Select(c => Csv.Field(c, guardFormula: true))));
         }
         return sb.ToString();
     }
+
+    /// <summary>The gradebook's late-policy columns, after max_score; "score" is then the final score.</summary>
+    public static readonly string[] LateColumns = ["raw_score", "days_late", "late_days_used", "penalty"];
 
     /// <summary>A self-contained HTML page telling the student their score, why each test passed or failed, and any notes;
     /// each question links to its notebook page when <paramref name="pages"/> has one.</summary>
@@ -98,11 +108,12 @@ internal static class ResultsWriter
             <html lang="en"><head><meta charset="utf-8"><title>Feedback: {{H(result.Student)}}</title>
             <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
             table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
-            .pass{color:#176f2c}.fail{color:#a4161a}.pending{color:#8a5a00}table.written{margin-bottom:1rem}pre{white-space:pre-wrap;margin:0;font-size:.85rem}</style></head><body>
+            .pass{color:#176f2c}.fail{color:#a4161a}.pending{color:#8a5a00}table.written,table.late{margin-bottom:1rem}pre{white-space:pre-wrap;margin:0;font-size:.85rem}</style></head><body>
             <h1>Feedback for {{H(result.Student)}}</h1>
-            <p><strong>Score: {{Num(result.Score)}} / {{Num(result.MaxScore)}}</strong></p>
+            <p><strong>Score: {{Num(result.FinalScore)}} / {{Num(result.MaxScore)}}</strong>{{(result.Penalty > 0 ? $" ({Num(result.Score)} before the late penalty of {Num(result.Penalty)})" : "")}}</p>
 
             """);
+        AppendLate(sb, result);
         if (result.Questions.Sum(q => q.Written.Count(w => w.Pending)) is > 0 and var pending)
             sb.Append($"<p class=\"pending\">{pending} written {(pending == 1 ? "answer" : "answers")} {PendingText}.</p>\n");
         var notes = pages?.Note is { } note ? result.Notes.Append(note).ToList() : result.Notes;
@@ -130,6 +141,20 @@ internal static class ResultsWriter
         return list.Count;
     }
 
+    // The deadlines: each assignment's due date (the student's extension, if any), when it was handed in, and what that cost.
+    private static void AppendLate(StringBuilder sb, SubmissionResult result)
+    {
+        static string H(string s) => WebUtility.HtmlEncode(s);
+        var assignments = AssignmentScore.Of(result).Where(a => a.Late is not null).ToList();
+        if (assignments.Count == 0) return;
+        sb.Append("<table class=\"late\"><tr><th>assignment</th><th>due</th><th>handed in</th><th>late policy</th><th>points</th></tr>\n");
+        foreach (var a in assignments)
+            sb.Append($"<tr><td>{H(a.Assignment)}</td><td>{H(LateNotes.Due(a.Late!))}</td><td>{H(CourseClock.Format(a.Late!.Submitted))}</td>" +
+                      $"<td class=\"{(a.Penalty > 0 ? "fail" : "pass")}\">{H(a.Late.Rule)}</td>" +
+                      $"<td>{(a.Penalty > 0 ? $"{Num(a.Raw)} − {Num(a.Penalty)} = {Num(a.Final)}" : Num(a.Raw))} / {Num(a.Max)}</td></tr>\n");
+        sb.Append("</table>\n");
+    }
+
     private static void AppendWritten(StringBuilder sb, IReadOnlyList<WrittenResult> written)
     {
         static string H(string s) => WebUtility.HtmlEncode(s);
@@ -154,11 +179,4 @@ internal static class ResultsWriter
     }
 
     private static string Num(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Csv(string s)
-    {
-        // A leading = + - @ would make a spreadsheet evaluate a student-chosen name as a formula.
-        if (s.Length > 0 && "=+-@".Contains(s[0]) && !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) s = "'" + s;
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-    }
 }
