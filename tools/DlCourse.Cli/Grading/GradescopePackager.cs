@@ -1,12 +1,17 @@
 using System.Globalization;
 using System.IO.Compression;
+using DlCourse.Cli.Grading.Late;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;
 
+/// <summary>The late policy's files for the autograder: the course file, and optionally extensions and the times of earlier assignments.</summary>
+public sealed record GradescopeLateFiles(string Course, string? Extensions = null, string? Submitted = null);
+
 /// <summary>
 /// Builds a Gradescope autograder zip: the course's library and tool sources, the source notebooks at their
-/// repository paths, setup.sh (installs .NET, libtorch and Fashion-MNIST, builds) and run_autograder (runs <c>dlcourse grade</c>).
+/// repository paths, setup.sh (installs .NET, libtorch and Fashion-MNIST, builds) and run_autograder (runs <c>dlcourse grade</c>),
+/// and the late policy's files in <c>course-policy/</c> when given.
 /// </summary>
 internal static class GradescopePackager
 {
@@ -14,8 +19,11 @@ internal static class GradescopePackager
     private static readonly string[] BuildFiles = ["DlCourse.Lib.csproj", "Directory.Build.props", "Directory.Packages.props", "global.json"];
     private static readonly string[] BuildFolders = ["lib", "tools/DlCourse.Cli"];
 
+    /// <summary>Where the late policy's files travel in the zip; run_autograder passes them to grade with Gradescope's submission_metadata.json.</summary>
+    public const string PolicyFolder = "course-policy";
+
     public static IReadOnlyList<string> Build(string source, string zipPath, double cellTimeoutSeconds, int memoryMb, string? repo = null,
-        WrittenGrading written = WrittenGrading.Manual)
+        WrittenGrading written = WrittenGrading.Manual, GradescopeLateFiles? late = null)
     {
         source = Path.GetFullPath(source);
         repo = Path.GetFullPath(repo ?? FindRepo(source)
@@ -23,6 +31,7 @@ internal static class GradescopePackager
         if (!Paths.IsInside(source, repo)) throw new ArgumentException($"--source {source} must be inside --repo {repo}.");
         var notebooks = NotebookPaths.Expand([source]).ToList();
         foreach (var (path, relative) in notebooks) Releaser.Release(Notebook.Load(path), relative); // fail early on malformed markers
+        if (late is not null) CheckLateFiles(late, notebooks.Select(n => AssignmentScore.AssignmentOf(n.Source)).ToHashSet()); // and on malformed policy files
 
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal); // zip path -> file
         foreach (var f in BuildFiles.Select(f => Path.Combine(repo, f)).Where(File.Exists)) entries[Rel(repo, f)] = f;
@@ -37,6 +46,10 @@ internal static class GradescopePackager
         for (var dir = Path.GetDirectoryName(source)!; Paths.IsInside(dir, repo) && dir != repo; dir = Path.GetDirectoryName(dir)!)
             foreach (var f in Directory.EnumerateFiles(dir, "*.csx")) entries[Rel(repo, f)] = f;
 
+        if (late is not null)
+            foreach (var (name, file) in new[] { ("course.json", late.Course), ("extensions.csv", late.Extensions), ("submitted.csv", late.Submitted) })
+                if (file is not null) entries[$"{PolicyFolder}/{name}"] = Path.GetFullPath(file);
+
         var sourceInZip = Rel(repo, source);
         AtomicFile.Write(zipPath, stream =>
         {
@@ -46,6 +59,20 @@ internal static class GradescopePackager
             foreach (var (name, file) in entries) zip.CreateEntryFromFile(file, name, CompressionLevel.Optimal);
         });
         return ["setup.sh", "run_autograder", .. entries.Keys];
+    }
+
+    // The autograder would fail on every submission with a file grade refuses: refuse it here, when it can still be fixed.
+    private static void CheckLateFiles(GradescopeLateFiles late, IReadOnlySet<string> graded)
+    {
+        var course = CourseFile.Load(late.Course);
+        if (late.Extensions is { } extensions) Extensions.Load(extensions, course);
+        if (late.Submitted is { } submitted)
+        {
+            if (submitted.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidDataException("--submitted: Gradescope writes submission_metadata.json itself; give the earlier assignments' times as CSV (student,assignment,submitted_at).");
+            SubmissionTimes.Load([submitted], course);
+        }
+        new LateRules(course, Extensions.None, SubmissionTimes.Load([], course)).CheckRun(graded, students: 1);
     }
 
     private static void AddText(ZipArchive zip, string name, string text)
@@ -79,7 +106,8 @@ internal static class GradescopePackager
         export DEBIAN_FRONTEND=noninteractive
         if [ -z "$offline" ]; then
           apt-get update -qq
-          apt-get install -y -qq --no-install-recommends ca-certificates curl unzip util-linux bubblewrap libgomp1 libicu-dev >/dev/null
+          # tzdata: the course file's time_zone (an IANA name) is read from /usr/share/zoneinfo.
+          apt-get install -y -qq --no-install-recommends ca-certificates curl unzip util-linux bubblewrap libgomp1 libicu-dev tzdata >/dev/null
         fi
 
         if [ -z "$offline" ] && { ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; }; then
@@ -158,9 +186,19 @@ internal static class GradescopePackager
         chmod 700 "$results"
         # setup.sh's copy: the worker has no network to download it.
         if [ -d "$src/data/fashion-mnist" ]; then export DLCOURSE_FASHION_MNIST="$src/data/fashion-mnist"; fi
+        # The late policy, when the zip carries one: Gradescope's own submission time, extensions, earlier assignments' times.
+        late=()
+        policy="$src/{{PolicyFolder}}"
+        if [ -f "$policy/course.json" ]; then
+          chmod -R go-rwx "$policy" # other students' extensions and times
+          late+=(--course "$policy/course.json" --submitted "$root/submission_metadata.json")
+          if [ -f "$policy/submitted.csv" ]; then late+=(--submitted "$policy/submitted.csv"); fi
+          if [ -f "$policy/extensions.csv" ]; then late+=(--extensions "$policy/extensions.csv"); fi
+        fi
         dlcourse="${DLCOURSE:-dotnet $src/tool/dlcourse.dll}"
         $dlcourse grade --source "$src/{{sourceInZip}}" --submissions "$root/submission" --out "$results" \
-          --single -j 1 --timeout {{timeout.ToString(CultureInfo.InvariantCulture)}} --memory {{memoryMb}} --written {{written.ToString().ToLowerInvariant()}}
+          --single -j 1 --timeout {{timeout.ToString(CultureInfo.InvariantCulture)}} --memory {{memoryMb}} --written {{written.ToString().ToLowerInvariant()}} \
+          ${late[@]+"${late[@]}"}
         status=$?
         if [ ! -s "$results/results.json" ]; then
           printf '{"score": 0, "output": "The autograder failed before grading (exit status %s). Please tell the course staff."}\n' "$status" > "$results/results.json"
