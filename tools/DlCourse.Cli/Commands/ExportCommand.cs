@@ -1,16 +1,18 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using DlCourse.Cli.Export;
+using DlCourse.Cli.Grading.Lms;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Commands;
 
-/// <summary><c>dlcourse export PATH... --to pdf|html --out DIR</c>: notebooks to offline HTML or PDF, or one assignment report.</summary>
+/// <summary><c>dlcourse export PATH... --to pdf|html --out DIR</c>: notebooks to offline HTML or PDF, or one assignment report;
+/// <c>dlcourse export --gradebook canvas|moodle --grades DIR --out FILE.csv [--roster FILE]</c>: final grades for the LMS.</summary>
 public static class ExportCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "notebooks (.ipynb) or folders of notebooks", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "notebooks (.ipynb) or folders of notebooks", Arity = ArgumentArity.ZeroOrMore };
         var to = new Option<string>("--to") { Description = "output format", DefaultValueFactory = _ => "pdf" };
         to.AcceptOnlyFromAmong("pdf", "html");
         var outDir = new Option<string>("--out") { Description = "folder to write the exports to", DefaultValueFactory = _ => "out/export" };
@@ -23,13 +25,27 @@ public static class ExportCommand
         var noOutputs = new Option<bool>("--no-outputs") { Description = "hide outputs" };
         var answers = new Option<bool>("--answers") { Description = "PATHS are submissions: per student, one PDF of their written answers, one per page (Gradescope's manual grading); needs --source" };
         var source = new Option<string?>("--source") { Description = "source notebooks, for --answers: which cells are written answers, in which order" };
+        var gradebook = new Option<string?>("--gradebook") { Description = "instead of notebooks: the final grades of --grades as the CSV this LMS imports (--out FILE.csv)" };
+        gradebook.AcceptOnlyFromAmong("canvas", "moodle");
+        var grades = new Option<string?>("--grades") { Description = "for --gradebook: the grades folder `dlcourse grade --out` wrote" };
+        var roster = new Option<string?>("--roster") { Description = "for --gradebook: CSV mapping each student folder to its LMS name and IDs (student,name,canvas_id,sis_user_id,sis_login_id,section,email,id_number)" };
 
         var command = new Command("export", "Export notebooks to HTML or PDF, offline, with math, outputs and charts")
         {
-            paths, to, outDir, report, title, course, studentName, studentId, noCode, noOutputs, answers, source,
+            paths, to, outDir, report, title, course, studentName, studentId, noCode, noOutputs, answers, source, gradebook, grades, roster,
         };
         command.SetAction(async (r, _) =>
         {
+            if (r.GetValue(gradebook) is { } lms)
+            {
+                if (r.GetValue(paths) is { Length: > 0 } || r.GetValue(answers))
+                    return Exit.Refuse("export", "--gradebook exports a grades folder (--grades DIR), not notebooks.");
+                if (r.GetValue(grades) is not { } gradesDir || !r.GetValue(outDir)!.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                    return Exit.Refuse("export", "--gradebook needs --grades DIR (what `dlcourse grade --out` wrote) and --out FILE.csv.");
+                return Gradebook(Enum.Parse<LmsKind>(lms, ignoreCase: true), gradesDir, r.GetValue(roster), r.GetValue(outDir)!, Console.Out, Console.Error);
+            }
+            if (r.GetValue(paths) is not { Length: > 0 })
+                return Exit.Refuse("export", "give the notebooks or folders to export (or --gradebook canvas|moodle --grades DIR).");
             var options = new ExportOptions
             {
                 Format = r.GetValue(to) == "html" ? ExportFormat.Html : ExportFormat.Pdf,
@@ -51,6 +67,25 @@ public static class ExportCommand
             return await AnswerSheets.ExportAsync(sourceFolder, r.GetValue(paths)!, options, Console.Out, Console.Error);
         });
         return command;
+    }
+
+    /// <summary>Writes the final grades of <paramref name="grades"/> as <paramref name="lms"/> imports them; exit code 0, 1 when a
+    /// score was left out (written answers pending review, a grader failure: each named on stderr), or 2 (bad input).</summary>
+    public static int Gradebook(LmsKind lms, string grades, string? roster, string outFile, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var book = LmsGradebook.Load(grades, roster is null ? Roster.None : Roster.Load(roster));
+            AtomicFile.WriteAllText(outFile, book.Csv(lms));
+            foreach (var warning in book.Warnings) stderr.WriteLine($"warning: {warning}");
+            stdout.WriteLine($"wrote {outFile} ({book.Rows.Count} students, {book.Assignments.Count} assignments, for {lms})"
+                + (book.Warnings.Count > 0 ? $"; {book.Warnings.Count} left blank" : ""));
+            return Exit.Of(book.Warnings.Count);
+        }
+        catch (InvalidDataException e)
+        {
+            return Exit.Refuse("export", e.Message, stderr);
+        }
     }
 
     /// <summary>Runs an export, printing one line per file or one line saying what went wrong; exit code 0, 1 (export failed) or 2 (bad input, as in <c>dlcourse run</c>).</summary>

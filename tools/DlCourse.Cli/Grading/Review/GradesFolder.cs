@@ -3,9 +3,6 @@ using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading.Review;
 
-/// <summary>One graded student as found in the grades folder: where their files are, and their results with the manual scores merged.</summary>
-public sealed record GradedStudent(string Out, SubmissionResult Result);
-
 /// <summary>
 /// The output of <c>dlcourse grade</c>, opened for review: every student's results, the written questions and the manual
 /// scores. <see cref="Save"/> records one score and rewrites what depends on it, each file atomically.
@@ -34,11 +31,15 @@ public sealed class GradesFolder
     {
         var full = Path.GetFullPath(root);
         if (!Directory.Exists(full)) throw new ReviewException($"{root}: no such grades folder; run `dlcourse grade --out {root}` first.");
-        // A single submission is graded into the folder itself; otherwise one folder per student.
-        var files = new[] { Path.Combine(full, GradedFiles.InternalResults) }.Where(File.Exists)
-            .Concat(Directory.EnumerateDirectories(full).Order(StringComparer.Ordinal)
-                .Select(d => Path.Combine(d, GradedFiles.InternalResults)).Where(File.Exists)).ToList();
-        if (files.Count == 0) throw new ReviewException($"{root} holds no graded students (no {GradedFiles.InternalResults}): run `dlcourse grade --out {root}` first.");
+        // The students first (a folder without any is the commoner mistake), then what was asked of them.
+        ManualScores scores;
+        List<GradedStudent> students;
+        try
+        {
+            scores = ManualScores.Load(full);
+            students = GradedStudents.Load(full, scores);
+        }
+        catch (InvalidDataException e) { throw new ReviewException(e.Message); }
 
         GradesIndex index;
         try
@@ -48,16 +49,6 @@ public sealed class GradesFolder
         }
         catch (Exception e) when (e is InvalidDataException or NotebookFormatException) { throw new ReviewException(e.Message); }
 
-        ManualScores scores;
-        try { scores = ManualScores.Load(full); }
-        catch (InvalidDataException e) { throw new ReviewException(e.Message); }
-        var students = new List<GradedStudent>();
-        foreach (var file in files)
-        {
-            var result = ResultsWriter.ReadInternal(file) ?? throw new ReviewException($"{file} cannot be read; run `dlcourse grade` again.");
-            students.Add(new GradedStudent(Path.GetDirectoryName(file)!, ManualMerge.Apply(result, scores)));
-        }
-        students.Sort((a, b) => string.CompareOrdinal(a.Result.Student, b.Result.Student));
 
         var asked = index.Written.Select(q => (q.Notebook, q.GradeId)).ToHashSet();
         if (asked.Count == 0 || !students.Any(s => s.Result.Questions.SelectMany(q => q.Written).Any(w => asked.Contains((w.Notebook, w.GradeId)))))
