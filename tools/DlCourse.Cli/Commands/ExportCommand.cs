@@ -78,7 +78,7 @@ public static class ExportCommand
             var book = LmsGradebook.Load(grades, roster is null ? Roster.None : Roster.Load(roster));
             AtomicFile.WriteAllText(outFile, book.Csv(lms));
             foreach (var warning in book.Warnings) stderr.WriteLine($"warning: {warning}");
-            stdout.WriteLine($"wrote {outFile} ({book.Rows.Count} students, {book.Assignments.Count} assignments, for {lms})"
+            stdout.WriteLine($"wrote {outFile} ({book.Rows.Count} {(book.Rows.Count == 1 ? "student" : "students")}, {book.Assignments.Count} {(book.Assignments.Count == 1 ? "assignment" : "assignments")}, for {lms})"
                 + (book.Warnings.Count > 0 ? $"; {book.Warnings.Count} left blank" : ""));
             return Exit.Of(book.Warnings.Count);
         }

@@ -72,7 +72,8 @@ public static class GradeCommand
                     if (!p.Finished) { task.Description = $"grading {Markup.Escape(p.Student)}"; return; }
                     task.Increment(1);
                     var r = p.Result!;
-                    AnsiConsole.MarkupLine($"{(p.Skipped ? "[grey]already graded[/]" : "[green]graded[/]")} {Markup.Escape(r.Student)}: {r.Score:0.##}/{r.MaxScore:0.##}");
+                    AnsiConsole.MarkupLine($"{(p.Skipped ? "[grey]already graded[/]" : "[green]graded[/]")} {Markup.Escape(r.Student)}: {r.FinalScore:0.##}/{r.MaxScore:0.##}"
+                        + (r.Penalty > 0 ? $" ({r.Score:0.##} before the late penalty)" : ""));
                 });
                 results = await grader.GradeAllAsync(progress, cancellation);
                 task.Description = "graded";

@@ -68,7 +68,7 @@ public sealed class LmsGradebookTests : IAsyncLifetime, IDisposable
             "\"Doe, Jane \"\"JD\"\"\",1001,S-1,jdoe,\"Sec 1, Mon\",4.5", // (2 + 2 + 1) − 10% for one day late
         ], lines);
         Assert.Equal("warning: eve: w1-written left blank: 2 written answers pending review (dlcourse review --grades " + fx.Out + ").", stderr.Trim());
-        Assert.Contains("3 students, 1 assignments, for Canvas); 1 left blank", stdout);
+        Assert.Contains("3 students, 1 assignment, for Canvas); 1 left blank", stdout);
         Assert.Equal(CanvasCsv.StudentColumns, Csv.Parse(string.Join("\n", lines), "canvas.csv")[0].Fields.Take(5));
     }
 

@@ -56,10 +56,11 @@ public sealed class LateRules(CourseFile course, Extensions extensions, Submissi
             if (times.At(identities, assignment.Name, isGraded) is not { } submitted) continue; // not handed in: nothing spent
             var extended = extensions.Due(identities, assignment.Name);
             var due = extended ?? assignment.Due;
-            var charge = Course.Policy.Charge(clock.DaysLate(due, submitted), ref budget);
+            int days = clock.DaysLate(due, submitted);
+            var charge = Course.Policy.Charge(days, ref budget);
             if (isGraded)
                 applied.Add(new Lateness(assignment.Name, clock.Local(due), extended is not null, clock.Zone?.Id, clock.Local(submitted),
-                    clock.DaysLate(due, submitted), charge.LateDaysUsed, charge.LateDaysLeft, charge.PenaltyPercent, charge.Rule));
+                    days, charge.LateDaysUsed, charge.LateDaysLeft, charge.PenaltyPercent, charge.Rule));
         }
         return applied;
     }
