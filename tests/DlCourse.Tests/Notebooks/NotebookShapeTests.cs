@@ -9,16 +9,19 @@ public class NotebookShapeTests
 {
     private static readonly string Source = File.ReadAllText(Path.Combine(Support.Repository.Notebooks, "a1-loss-functions", "q5-softmax-jacobian.ipynb"));
 
+    // The cells the fields below live in, found by grade_id so that a cell added to the notebook does not move them.
+    private static readonly int Impl = IndexOf("a1q5-impl"), Answer = IndexOf("a1q5-answer"), Hidden = IndexOf("a1q5-jacobian-properties");
+
     private static readonly string[] Fields =
     [
         "metadata", "metadata.kernelspec", "metadata.kernelspec.name", "metadata.kernelspec.language", "metadata.language_info",
         "metadata.language_info.name", "metadata.polyglot_notebook", "metadata.dlcourse",
-        "cells", "cells.0", "cells.4.cell_type", "cells.4.source", "cells.4.source.0", "cells.4.metadata", "cells.4.metadata.nbgrader",
-        "cells.4.metadata.nbgrader.grade_id", "cells.4.metadata.nbgrader.points", "cells.4.metadata.nbgrader.solution",
-        "cells.4.metadata.nbgrader.grade", "cells.4.metadata.nbgrader.locked", "cells.4.metadata.polyglot_notebook",
-        "cells.4.metadata.polyglot_notebook.kernelName", "cells.4.metadata.dotnet_interactive", "cells.4.metadata.dotnet_interactive.language",
-        "cells.4.outputs", "cells.4.execution_count", "cells.2.metadata.dlcourse", "cells.2.metadata.dlcourse.rubric",
-        "cells.6.metadata.dlcourse.hidden", "cells.6.metadata.nbgrader.points",
+        "cells", "cells.0", $"cells.{Impl}.cell_type", $"cells.{Impl}.source", $"cells.{Impl}.source.0", $"cells.{Impl}.metadata", $"cells.{Impl}.metadata.nbgrader",
+        $"cells.{Impl}.metadata.nbgrader.grade_id", $"cells.{Impl}.metadata.nbgrader.points", $"cells.{Impl}.metadata.nbgrader.solution",
+        $"cells.{Impl}.metadata.nbgrader.grade", $"cells.{Impl}.metadata.nbgrader.locked", $"cells.{Impl}.metadata.polyglot_notebook",
+        $"cells.{Impl}.metadata.polyglot_notebook.kernelName", $"cells.{Impl}.metadata.dotnet_interactive", $"cells.{Impl}.metadata.dotnet_interactive.language",
+        $"cells.{Impl}.outputs", $"cells.{Impl}.execution_count", $"cells.{Answer}.metadata.dlcourse", $"cells.{Answer}.metadata.dlcourse.rubric",
+        $"cells.{Hidden}.metadata.dlcourse.hidden", $"cells.{Hidden}.metadata.nbgrader.points",
     ];
 
     private static readonly Func<JsonNode?>[] Values =
@@ -27,6 +30,9 @@ public class NotebookShapeTests
     ];
 
     public static TheoryData<string> AllFields() => [.. Fields];
+
+    private static int IndexOf(string gradeId) =>
+        JsonNode.Parse(Source)!["cells"]!.AsArray().Select((c, i) => (c, i)).Single(p => (string?)p.c!["metadata"]?["nbgrader"]?["grade_id"] == gradeId).i;
 
     [Theory]
     [MemberData(nameof(AllFields))]
@@ -60,9 +66,9 @@ public class NotebookShapeTests
     public void A_refusal_names_the_field()
     {
         var root = JsonNode.Parse(Source)!.AsObject();
-        root["cells"]![4]!["metadata"]!["nbgrader"]!["grade_id"] = 7;
+        root["cells"]![Impl]!["metadata"]!["nbgrader"]!["grade_id"] = 7;
         var e = Assert.Throws<NotebookFormatException>(() => Notebook.Parse(root.ToJsonString(), "q.ipynb"));
-        Assert.Contains("cell 5", e.Message);
+        Assert.Contains($"cell {Impl + 1}", e.Message);
         Assert.Contains("metadata.nbgrader.grade_id", e.Message);
     }
 
