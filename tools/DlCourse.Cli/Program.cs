@@ -13,6 +13,7 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
     SelfCheckCommand.Create(),
     GradeCommand.Create(),
     ReviewCommand.Create(),
+    SimilarityCommand.Create(),
     GradescopeCommand.Create(),
     KernelCommand.Create(),
     ExportCommand.Create(),
