@@ -9,14 +9,13 @@ namespace DlCourse.Tests.Grading;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class GradescopeTests
 {
-    internal static string FixtureInRepo => Path.Combine(Repository.Root, "tests", "DlCourse.Tests", "Grading", "Fixtures", "course");
 
     [Fact]
     public void Zip_holds_the_scripts_the_build_sources_and_the_source_notebooks_only()
     {
         using var fx = new GradingFixture();
         var zipPath = Path.Combine(fx.Root, "autograder.zip");
-        GradescopePackager.Build(FixtureInRepo, zipPath, 30, 1024);
+        GradescopePackager.Build(GradingFixture.InRepo, zipPath, 30, 1024);
 
         using var zip = ZipFile.OpenRead(zipPath);
         var names = zip.Entries.Select(e => e.FullName).ToHashSet();
@@ -43,7 +42,7 @@ public class GradescopeTests
         Assert.Contains("grade --source \"$src/tests/DlCourse.Tests/Grading/Fixtures/course\" --submissions \"$root/submission\" --out \"$results\"", run);
         Assert.Contains("--written manual", run); // Gradescope grades written answers as its own questions
 
-        GradescopePackager.Build(FixtureInRepo, zipPath, 30, 1024, written: WrittenGrading.Autograder);
+        GradescopePackager.Build(GradingFixture.InRepo, zipPath, 30, 1024, written: WrittenGrading.Autograder);
         using var counted = ZipFile.OpenRead(zipPath);
         Assert.Contains("--written autograder", new StreamReader(counted.GetEntry("run_autograder")!.Open()).ReadToEnd());
     }
@@ -54,7 +53,7 @@ public class GradescopeTests
         using var fx = new GradingFixture();
         var root = Path.Combine(fx.Root, "autograder");
         var zipPath = Path.Combine(fx.Root, "autograder.zip");
-        GradescopePackager.Build(FixtureInRepo, zipPath, 30, 1024);
+        GradescopePackager.Build(GradingFixture.InRepo, zipPath, 30, 1024);
         ZipFile.ExtractToDirectory(zipPath, Path.Combine(root, "source"));
         var data = Directory.CreateDirectory(Path.Combine(root, "source", "data", "fashion-mnist")).FullName; // as setup.sh leaves it
         // A stand-in for the built tool: it records how grade was called.
@@ -75,7 +74,7 @@ public class GradescopeTests
     {
         using var fx = new GradingFixture();
         var zipPath = Path.Combine(fx.Root, "autograder.zip");
-        GradescopePackager.Build(FixtureInRepo, zipPath, 30, 1024);
+        GradescopePackager.Build(GradingFixture.InRepo, zipPath, 30, 1024);
         using var zip = ZipFile.OpenRead(zipPath);
         using var reader = new StreamReader(zip.GetEntry("setup.sh")!.Open());
         var sums = Regex.Matches(reader.ReadToEnd(), @"^([0-9a-f]{64})  (\S+\.gz)$", RegexOptions.Multiline)
@@ -129,7 +128,7 @@ public sealed class GradescopeImage : IDisposable
     public GradescopeImage()
     {
         var zipPath = Path.Combine(fx.Root, "autograder.zip");
-        GradescopePackager.Build(GradescopeTests.FixtureInRepo, zipPath, 30, 1024);
+        GradescopePackager.Build(GradingFixture.InRepo, zipPath, 30, 1024);
         ZipFile.ExtractToDirectory(zipPath, Path.Combine(Root, "source"));
         var environment = new Dictionary<string, string>
         {

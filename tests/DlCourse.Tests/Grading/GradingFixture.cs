@@ -6,6 +6,9 @@ namespace DlCourse.Tests.Grading;
 /// <summary>A throwaway copy of a fixture course (by default two notebooks, 7 points), its release, and helpers to write student submissions.</summary>
 public sealed class GradingFixture : IDisposable
 {
+    /// <summary>The fixture course's source notebooks where they live in the repository (the Gradescope zip needs the repository above them).</summary>
+    internal static string InRepo => Path.Combine(Support.Repository.Root, "tests", "DlCourse.Tests", "Grading", "Fixtures", "course");
+
     public const string Q1 = "f1-fixture/q1-squares.ipynb";
     public const string Q2 = "f1-fixture/q2-sums.ipynb";
     /// <summary>The one notebook of the "written" course: 2 test points and two written answers (2 and 3 points).</summary>

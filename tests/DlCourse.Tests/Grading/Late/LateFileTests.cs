@@ -105,7 +105,7 @@ public class LateFileTests
         var arguments = options.Select(o => o.Replace("{course}", files.Course).Replace("{submitted}", files.Submitted).Replace("{extensions}", files.Extensions));
 
         var (code, output) = Repository.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "dlcourse.dll"), "grade",
-            "--source", GradescopeTests.FixtureInRepo, "--submissions", subs, "--out", Path.Combine(files.Folder, "out"), .. arguments]);
+            "--source", GradingFixture.InRepo, "--submissions", subs, "--out", Path.Combine(files.Folder, "out"), .. arguments]);
 
         Assert.True(code == 2, $"exit {code}: {output}");
         Assert.StartsWith(message, output.Trim());

@@ -26,7 +26,7 @@ public class LateGradescopeTests
         using var fx = new GradingFixture();
         var files = Files();
         var zipPath = Path.Combine(fx.Root, "autograder.zip");
-        GradescopePackager.Build(GradescopeTests.FixtureInRepo, zipPath, 30, 1024, late: new GradescopeLateFiles(files.Course, files.Extensions, files.Submitted));
+        GradescopePackager.Build(GradingFixture.InRepo, zipPath, 30, 1024, late: new GradescopeLateFiles(files.Course, files.Extensions, files.Submitted));
         var root = Path.Combine(fx.Root, "autograder");
         ZipFile.ExtractToDirectory(zipPath, Path.Combine(root, "source"));
         var policy = Path.Combine(root, "source", "course-policy");
@@ -44,7 +44,7 @@ public class LateGradescopeTests
         Assert.Equal((UnixFileMode)0b111_000_000, File.GetUnixFileMode(policy) & (UnixFileMode)0b111_111_111); // other students' dates stay the staff's
 
         // Without a course file the autograder grades as before.
-        GradescopePackager.Build(GradescopeTests.FixtureInRepo, zipPath, 30, 1024);
+        GradescopePackager.Build(GradingFixture.InRepo, zipPath, 30, 1024);
         using var zip = ZipFile.OpenRead(zipPath);
         Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith("course-policy/"));
     }
@@ -55,11 +55,11 @@ public class LateGradescopeTests
         using var fx = new GradingFixture();
         var files = new LateFiles(LateFiles.Penalty); // assignments a1..a3 only
         var zipPath = Path.Combine(fx.Root, "autograder.zip");
-        var e = Assert.Throws<InvalidDataException>(() => GradescopePackager.Build(GradescopeTests.FixtureInRepo, zipPath, 30, 1024, late: new GradescopeLateFiles(files.Course)));
+        var e = Assert.Throws<InvalidDataException>(() => GradescopePackager.Build(GradingFixture.InRepo, zipPath, 30, 1024, late: new GradescopeLateFiles(files.Course)));
         Assert.StartsWith("course.json gives no due date for f1-fixture", e.Message);
         File.WriteAllText(files.Course, "{");
         Assert.StartsWith("course.json: not valid JSON", Assert.Throws<InvalidDataException>(() =>
-            GradescopePackager.Build(GradescopeTests.FixtureInRepo, zipPath, 30, 1024, late: new GradescopeLateFiles(files.Course))).Message);
+            GradescopePackager.Build(GradingFixture.InRepo, zipPath, 30, 1024, late: new GradescopeLateFiles(files.Course))).Message);
         Assert.False(File.Exists(zipPath));
     }
 
@@ -92,7 +92,7 @@ public class LateGradescopeTests
         var second = Path.Combine(files.Folder, "more.csv");
         File.WriteAllText(second, "student,submitted_at\nana,later\n");
         var (code, output) = Repository.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "dlcourse.dll"), "grade",
-            "--source", GradescopeTests.FixtureInRepo, "--submissions", files.Folder, "--out", Path.Combine(files.Folder, "out"),
+            "--source", GradingFixture.InRepo, "--submissions", files.Folder, "--out", Path.Combine(files.Folder, "out"),
             "--course", files.Course, "--submitted", files.Submitted, "--submitted", second]);
         Assert.True(code == 2, output);
         Assert.StartsWith("dlcourse grade: more.csv line 2: \"later\" is not a date and time", output.Trim());
