@@ -116,9 +116,10 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
         var released = Path.Combine(packs.Machine.Home, "a4", SelfCheck.ReleasedFolder, "a4-deep-networks");
         File.Copy(Path.Combine(released, "q2-cnn.ipynb"), Path.Combine(released, Path.GetFileName(copy)), overwrite: true);
 
-        var (exit, output) = packs.Machine.Run($"./self-check {copy["a4/".Length..]}", packs.Environment, "a4");
+        // A longer cell limit than the student's default (60 s): A4's training cells on a loaded 2-core machine, not a rule, are measured here.
+        var (exit, output) = packs.Machine.Run($"./self-check --timeout 300 {copy["a4/".Length..]}", packs.Environment, "a4");
         Assert.True(output.Contains(line, StringComparison.Ordinal) && output.Contains(detail, StringComparison.Ordinal), output);
-        Assert.Equal(solved ? 0 : 1, exit);
+        Assert.True(exit == (solved ? 0 : 1), $"exit {exit}:\n{output}");
     }
 
     [Fact]
