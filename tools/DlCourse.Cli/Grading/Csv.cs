@@ -17,6 +17,9 @@ internal static class Csv
         return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
     }
 
+    /// <summary>Appends one record of fields already made with <see cref="Field"/>, ended by CRLF as RFC 4180 (and the LMS importers) have it.</summary>
+    public static void AppendRecord(StringBuilder sb, IEnumerable<string> fields) => sb.Append(string.Join(',', fields)).Append("\r\n");
+
     /// <summary>The records of <paramref name="text"/> (a leading byte-order mark and blank lines skipped).</summary>
     /// <exception cref="InvalidDataException">A quoted field is not closed, or text follows its closing quote.</exception>
     public static IReadOnlyList<CsvRecord> Parse(string text, string file)

@@ -78,11 +78,7 @@ public sealed class Sandbox : IDisposable
                 if (Path.IsPathRooted(value) && Directory.Exists(value)) readable.Add(value);
             }
 
-        if (options.Caches is { } caches)
-        {
-            env["DLCOURSE_DATA"] = Path.GetFullPath(caches.Data);
-            readable.AddRange(new[] { caches.NuGetPackages, caches.Data }.Where(Directory.Exists));
-        }
+        if (options.Caches is { } caches) readable.AddRange(new[] { caches.NuGetPackages, caches.Data }.Where(Directory.Exists));
 
         var lease = caps.CanSwitchUser ? SandboxUid.Lease(slot) : null;
         if (caps.CanSwitchUser && lease is null) notes.Add("every sandbox uid is in use; the worker runs as the grader's user");
@@ -127,7 +123,12 @@ public sealed class Sandbox : IDisposable
                 prefix.AddRange(["unshare", "--map-root-user", "--net", "--"]);
         }
 
-        if (options.Caches is { } lent) env["NUGET_PACKAGES"] = Path.GetFullPath(lent.NuGetPackages);
+        // After HOME above, whose own empty NuGet folder the lent one replaces.
+        if (options.Caches is { } lent)
+        {
+            env["NUGET_PACKAGES"] = Path.GetFullPath(lent.NuGetPackages);
+            env["DLCOURSE_DATA"] = Path.GetFullPath(lent.Data);
+        }
 
         // One memory bound for the control group and the data rlimit: the managed heap plus native memory.
         var memoryBytes = (long)(options.MemoryMb + options.NativeMemoryMb) << 20;

@@ -18,14 +18,11 @@ internal static class CanvasCsv
     public static string Write(LmsGradebook gradebook)
     {
         var sb = new StringBuilder();
-        Line(sb, StudentColumns.Concat(gradebook.Assignments.Select(a => a.Title)).Select(f => Csv.Field(f)));
-        Line(sb, new[] { PointsPossible, "", "", "", "" }.Concat(gradebook.Points.Select(p => p.ToString("0.##", CultureInfo.InvariantCulture))));
+        Csv.AppendRecord(sb, StudentColumns.Concat(gradebook.Assignments.Select(a => a.Title)).Select(f => Csv.Field(f)));
+        Csv.AppendRecord(sb, new[] { PointsPossible, "", "", "", "" }.Concat(gradebook.Points.Select(p => p.ToString("0.##", CultureInfo.InvariantCulture))));
         foreach (var (who, scores) in gradebook.Rows)
-            Line(sb, new[] { Csv.Field(who.Name, guardFormula: true), Csv.Field(who.CanvasId), Csv.Field(who.SisUserId), Csv.Field(who.SisLoginId), Csv.Field(who.Section) }
+            Csv.AppendRecord(sb, new[] { Csv.Field(who.Name, guardFormula: true), Csv.Field(who.CanvasId), Csv.Field(who.SisUserId), Csv.Field(who.SisLoginId), Csv.Field(who.Section) }
                 .Concat(scores.Select(s => s ?? "")));
         return sb.ToString();
     }
-
-    // RFC 4180's line break; the fields come quoted where they need it.
-    private static void Line(StringBuilder sb, IEnumerable<string> fields) => sb.Append(string.Join(',', fields)).Append("\r\n");
 }

@@ -20,12 +20,10 @@ internal static class MoodleCsv
             throw new InvalidDataException($"moodle matches every row by one column, but {noId.Who.Student} has no ID number and {noEmail.Who.Student} no email; " +
                 "fill id_number (or email) in the roster for every student.");
         var sb = new StringBuilder();
-        Line(sb, StudentColumns.Concat(gradebook.Assignments.Select(a => a.Title)).Select(h => Grading.Csv.Field(h)));
+        Grading.Csv.AppendRecord(sb, StudentColumns.Concat(gradebook.Assignments.Select(a => a.Title)).Select(h => Grading.Csv.Field(h)));
         foreach (var row in rows)
-            Line(sb, new[] { Grading.Csv.Field(row.Who.IdNumber), Grading.Csv.Field(row.Who.Email), Grading.Csv.Field(row.Who.Name, guardFormula: true) }
+            Grading.Csv.AppendRecord(sb, new[] { Grading.Csv.Field(row.Who.IdNumber), Grading.Csv.Field(row.Who.Email), Grading.Csv.Field(row.Who.Name, guardFormula: true) }
                 .Concat(row.Scores.Select(s => s ?? "")));
         return sb.ToString();
     }
-
-    private static void Line(StringBuilder sb, IEnumerable<string> fields) => sb.Append(string.Join(',', fields)).Append("\r\n");
 }
