@@ -13,6 +13,7 @@ public static class Check
     /// <summary>|actual − expected| ≤ tolerance + relative·|expected|; a non-finite expected value must be matched exactly.</summary>
     public static void Close(double actual, double expected, double tolerance, string what, double relative = 0)
     {
+        CheckLog.Add(new("close", what, [actual], [expected], tolerance, relative));
         if (!Within(actual, expected, tolerance, relative))
             throw new CheckFailedException($"{what}: got {G(actual, 6)}, expected {G(expected, 6)} ± {Bound(expected, tolerance, relative)}");
         Pass(what, G(actual, 6));
@@ -23,6 +24,7 @@ public static class Check
     {
         ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(expected);
+        CheckLog.Add(new("close", what, [.. actual], [.. expected], tolerance, relative));
         if (actual.Count != expected.Count)
             throw new CheckFailedException($"{what}: got {actual.Count} entries, expected {expected.Count}");
         CloseEntries(actual.Count, i => actual[i], i => expected[i], i => $"[{i}]", tolerance, relative, what);
@@ -41,6 +43,8 @@ public static class Check
     {
         ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(expected);
+        CheckLog.Add(new("close", what, actual.ToRowMajorArray(), expected.ToRowMajorArray(), tolerance, relative,
+            Shape: [actual.RowCount, actual.ColumnCount, expected.RowCount, expected.ColumnCount]));
         if (actual.RowCount != expected.RowCount || actual.ColumnCount != expected.ColumnCount)
             throw new CheckFailedException($"{what}: got a {actual.RowCount}×{actual.ColumnCount} matrix, expected {expected.RowCount}×{expected.ColumnCount}");
         int columns = actual.ColumnCount;
@@ -59,6 +63,7 @@ public static class Check
     /// <summary>Integers (counts, labels, shapes) are equal.</summary>
     public static void Equal(long actual, long expected, string what)
     {
+        CheckLog.Add(new("equal", what, [actual], [expected]));
         if (actual != expected) throw new CheckFailedException($"{what}: got {actual}, expected {expected}");
         Pass(what, actual.ToString(CultureInfo.InvariantCulture));
     }
@@ -66,6 +71,9 @@ public static class Check
     /// <summary>Integer sequences (predicted labels, counts) are equal entry by entry; reports the first difference.</summary>
     public static void Equal(IReadOnlyList<int> actual, IReadOnlyList<int> expected, string what)
     {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(expected);
+        CheckLog.Add(new("equal", what, [.. actual.Select(v => (double)v)], [.. expected.Select(v => (double)v)]));
         if (actual.Count != expected.Count) throw new CheckFailedException($"{what}: got {actual.Count} entries, expected {expected.Count}");
         for (int i = 0; i < actual.Count; i++)
             if (actual[i] != expected[i]) throw new CheckFailedException($"{what}: first difference at [{i}]: got {actual[i]}, expected {expected[i]}");
@@ -75,6 +83,7 @@ public static class Check
     /// <summary>A condition that must hold; <paramref name="what"/> says what it means.</summary>
     public static void True(bool condition, string what)
     {
+        CheckLog.Add(new("true", what, [condition ? 1 : 0], [1]));
         if (!condition) throw new CheckFailedException($"{what}: does not hold");
         Pass(what);
     }
@@ -82,6 +91,7 @@ public static class Check
     /// <summary>actual ≤ bound, e.g. a gradient-check error under its tolerance (NaN fails).</summary>
     public static void AtMost(double actual, double bound, string what)
     {
+        CheckLog.Add(new("at-most", what, [actual], [bound]));
         if (!(actual <= bound)) throw new CheckFailedException($"{what}: {G(actual)} exceeds {G(bound)}");
         Pass(what, $"{G(actual)} ≤ {G(bound)}");
     }
@@ -90,6 +100,7 @@ public static class Check
     public static void AtMost(IReadOnlyList<double> values, double bound, string what)
     {
         ArgumentNullException.ThrowIfNull(values);
+        CheckLog.Add(new("at-most", what, [.. values], [bound]));
         int worst = -1;
         for (int i = 0; i < values.Count; i++)
         {
@@ -104,6 +115,7 @@ public static class Check
     /// <summary>actual ≥ bound (NaN fails).</summary>
     public static void AtLeast(double actual, double bound, string what)
     {
+        CheckLog.Add(new("at-least", what, [actual], [bound]));
         if (!(actual >= bound)) throw new CheckFailedException($"{what}: {G(actual)} is below {G(bound)}");
         Pass(what, $"{G(actual)} ≥ {G(bound)}");
     }
@@ -112,6 +124,7 @@ public static class Check
     public static void AtLeast(IReadOnlyList<double> values, double bound, string what)
     {
         ArgumentNullException.ThrowIfNull(values);
+        CheckLog.Add(new("at-least", what, [.. values], [bound]));
         int worst = -1;
         for (int i = 0; i < values.Count; i++)
         {
@@ -126,6 +139,7 @@ public static class Check
     /// <summary>smaller &lt; larger strictly, e.g. one method's loss beats another's (NaN fails).</summary>
     public static void Less(double smaller, double larger, string what)
     {
+        CheckLog.Add(new("less", what, [smaller], [larger]));
         if (!(smaller < larger)) throw new CheckFailedException($"{what}: {G(smaller, 6)} is not below {G(larger, 6)}");
         Pass(what, $"{G(smaller, 6)} < {G(larger, 6)}");
     }
@@ -134,6 +148,7 @@ public static class Check
     public static void Sign(double value, int sign, string what)
     {
         if (sign is < -1 or > 1) throw new ArgumentOutOfRangeException(nameof(sign), "sign is −1, 0 or +1");
+        CheckLog.Add(new("sign", what, [value], [sign]));
         if (double.IsNaN(value) || Math.Sign(value) != sign)
             throw new CheckFailedException($"{what}: {G(value, 6)} does not have sign {sign:+0;−0;0}");
         Pass(what, G(value, 6));
@@ -142,6 +157,8 @@ public static class Check
     /// <summary>Every entry is finite (no NaN, no ±∞).</summary>
     public static void Finite(IReadOnlyList<double> values, string what)
     {
+        ArgumentNullException.ThrowIfNull(values);
+        CheckLog.Add(new("finite", what, [.. values], []));
         for (int i = 0; i < values.Count; i++)
             if (!double.IsFinite(values[i])) throw new CheckFailedException($"{what}: entry [{i}] is {G(values[i])}");
         Pass(what, $"{values.Count} entries");
@@ -170,6 +187,7 @@ public static class Check
     private static void Monotone(IReadOnlyList<double> values, string what, double slack, bool strict, int direction)
     {
         ArgumentNullException.ThrowIfNull(values);
+        CheckLog.Add(new(direction < 0 ? "decreasing" : "increasing", what, [.. values], [], slack, Strict: strict));
         for (int i = 0; i < values.Count; i++)
             if (!double.IsFinite(values[i])) throw new CheckFailedException($"{what}: entry [{i}] is {G(values[i])}");
         string word = direction < 0 ? "falls" : "rises";

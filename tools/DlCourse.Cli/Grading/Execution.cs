@@ -4,8 +4,9 @@ using DlCourse.Cli.Running;
 namespace DlCourse.Cli.Grading;
 
 /// <summary>A cell's outcome: its status (the runner's; TimedOut and KernelDied end the worker, so later cells are NotRun),
-/// its text output (streams and plain-text results) and, unless it succeeded, why not.</summary>
-public sealed record CellOutcome(CellStatus Status, string Output, string? Error)
+/// its text output (streams and plain-text results), unless it succeeded, why not, and the checks the course library
+/// recorded while it ran (null when no library was loaded), which the grader judges against a reference run.</summary>
+public sealed record CellOutcome(CellStatus Status, string Output, string? Error, IReadOnlyList<Judging.CheckRecord>? Checks = null)
 {
     /// <summary>The outcome as a student reads it in results and feedback, cut to a few thousand characters.</summary>
     public string Describe()

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DlCourse.Cli.Grading.Judging;
 using DlCourse.Cli.Grading.Late;
 using DlCourse.Cli.Grading.Manual;
 using DlCourse.Cli.Notebooks;
@@ -9,9 +10,20 @@ namespace DlCourse.Cli.Grading;
 /// <summary>What to grade and how.</summary>
 /// <param name="Written">Who scores written answers: the results (pending until <c>dlcourse review</c>) or the staff outside them.</param>
 /// <param name="Late">Due dates, extensions and submission times, applied on every run (also to students not graded again); null: none.</param>
+/// <param name="Against">What a test's checks are judged against: the source's reference run, or (self-check, whose pack has no
+/// solutions) the expected values of the student's own run.</param>
 public sealed record GradeOptions(string Source, string Submissions, string Out, int Jobs = 2, double CellTimeoutSeconds = 60,
     int MemoryMb = 1024, bool? Single = null, int MaxRestarts = 2, WrittenGrading Written = WrittenGrading.Autograder,
-    StudentCaches? Caches = null, LateRules? Late = null);
+    StudentCaches? Caches = null, LateRules? Late = null, JudgeAgainst Against = JudgeAgainst.ReferenceRun);
+
+/// <summary>Where the expected values, bounds and tolerances of a test's checks come from.</summary>
+public enum JudgeAgainst
+{
+    /// <summary>The source notebook run once with its own solutions in a clean worker (<see cref="Judging.ReferenceRuns"/>).</summary>
+    ReferenceRun,
+    /// <summary>The student's own run: what <c>Check</c> itself compared. For self-check only, as it trusts the student's process.</summary>
+    OwnRun,
+}
 
 /// <summary>Where written answers count: in the grader's results (<c>--written autograder</c>), or outside them, as
 /// Gradescope's manually graded questions (<c>--written manual</c>), so the results hold the code tests only.</summary>
@@ -32,6 +44,10 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 {
     private readonly object staffLock = new();
     private SortedSet<string>? sandboxNotes; // null until a notebook has run in a sandbox
+    private ReferenceRuns? references;
+
+    // Made on first use, as tests set Sandboxes after construction.
+    private ReferenceRuns References { get { lock (staffLock) return references ??= new ReferenceRuns(executor, Sandboxes); } }
 
     /// <summary>How each worker's sandbox is made; tests give one that reports a note.</summary>
     internal Func<SandboxOptions, int, string, Sandbox> Sandboxes { get; init; } = Sandbox.Create;
@@ -116,12 +132,15 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             try { questions.Add(await GradeNotebookAsync(student, source, slot, ct)); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                // The staff read what failed in the reference run; a student only that it did (it may name a hidden test).
+                var why = e is ReferenceRunException ? ReferenceRunException.ForStudents : $"the grader failed on this notebook ({e.GetType().Name}: {e.Message})";
+                if (e is ReferenceRunException) lock (staffLock) (sandboxNotes ??= new(StringComparer.Ordinal)).Add($"reference run: {e.Message}");
                 // The grader's own failure (not the student's): report it, grade the rest, and retry this student on a rerun.
                 complete = false;
                 var max = Notebook.Load(source.Path).Cells.Select(GradingCell.Of)
                     .Where(r => r.IsTest || r.IsWrittenAnswer && options.Written == WrittenGrading.Autograder).Sum(r => r.Points);
                 questions.Add(new QuestionResult(source.Relative, 0, max, [],
-                    [$"{source.Relative}: the grader failed on this notebook ({e.GetType().Name}: {e.Message}); please tell the course staff."]));
+                    [$"{source.Relative}: {why}; please tell the course staff."]));
             }
         }
         return new SubmissionResult(student.Name, questions.Sum(q => q.Score), questions.Sum(q => q.MaxScore), questions,
@@ -155,9 +174,12 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
             Readable: WorkerFiles.For(sourceNotebook, workDir),
             HiddenFolders: [Path.GetFullPath(options.Submissions), Path.GetFullPath(options.Out), Path.GetFullPath(options.Source)],
             HiddenFiles: [.. NotebookPaths.Expand([options.Source]).Select(s => Path.GetFullPath(s.Source)), .. options.Late?.Files ?? []], Caches: options.Caches);
+        var reference = options.Against == JudgeAgainst.ReferenceRun
+            ? await References.ForAsync(source.Path, sourceNotebook, sandboxOptions, slot, workDir, ct)
+            : null;
         var run = await RestartingRun.RunAsync(executor, Sandboxes, assembled, sandboxOptions, slot, workDir, options.MaxRestarts, name, notes, ct);
         lock (staffLock) (sandboxNotes ??= new(StringComparer.Ordinal)).UnionWith(run.SandboxNotes);
-        var results = Scoring.Score(assembled, run.Outcomes, name, notes);
+        var results = Scoring.Score(assembled, run.Outcomes, reference, name, notes);
         run.Executed.Save(Path.Combine(student.Out, name));
         return new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), Counted(WrittenAnswers.Of(assembled, name)));
     }

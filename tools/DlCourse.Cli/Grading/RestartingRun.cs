@@ -30,16 +30,16 @@ internal static class RestartingRun
             bool laterCells = killer >= 0 && kept.Skip(killer + 1).Any(i => assembled.Notebook.Cells[i].Kind == CellKind.Code);
             if (killer < 0 || !laterCells || attempt >= maxRestarts)
             {
-                if (killer >= 0 && laterCells)
+                // Hidden tests run last, so only hidden tests follow one: nothing a student reads may depend on them.
+                if (killer >= 0 && laterCells && !assembled.Roles[kept[killer]].IsHidden)
                     notes.Add($"{name}: the worker was stopped {attempt + 1} times; the cells after {Name(kept[killer], assembled.Roles[kept[killer]])} were not run.");
                 return new RestartedRun(outcomes, Merge(assembled.Notebook, run.Executed, kept, skipped), sandbox.Notes);
             }
             var cell = kept[killer];
             skipped[cell] = outcomes[cell];
-            // A hidden test's name and output stay out of notes, which students see before grades are published.
-            notes.Add(assembled.Roles[cell].IsHidden
-                ? $"{name}: a hidden test stopped the worker; the notebook was run again without it."
-                : $"{name}: {Name(cell, assembled.Roles[cell])} stopped the worker ({outcomes[cell].Describe()}); the notebook was run again without it.");
+            // A note that a hidden test stopped the worker would tell a student one bit about its inputs per submission.
+            if (!assembled.Roles[cell].IsHidden)
+                notes.Add($"{name}: {Name(cell, assembled.Roles[cell])} stopped the worker ({outcomes[cell].Describe()}); the notebook was run again without it.");
         }
     }
 
@@ -61,5 +61,5 @@ internal static class RestartingRun
     }
 
     private static string Name(int index, GradingCell role) =>
-        role.IsHidden ? "a hidden test" : role.GradeId is { } id ? $"cell {id}" : $"cell {index + 1} of the source notebook";
+        role.GradeId is { } id ? $"cell {id}" : $"cell {index + 1} of the notebook";
 }

@@ -29,7 +29,8 @@ internal static class ResultsWriter
                     ["number"] = $"{q}.{t}",
                     ["score"] = test.Score,
                     ["max_score"] = test.MaxScore,
-                    ["output"] = test.Output,
+                    // A hidden test's output can show its inputs, the expected values and what student code printed with them.
+                    ["output"] = test.Hidden ? "" : test.Output,
                     ["visibility"] = test.Hidden ? "after_published" : "visible",
                 });
             foreach (var (answer, w) in question.Written.Select((w, i) => (w, question.Tests.Count + i + 1)))
@@ -168,7 +169,7 @@ internal static class ResultsWriter
     }
 
     // A hidden test's output can show its inputs and expected values; the page says only whether it passed.
-    private static string HiddenSummary(TestResult t) => t.Passed ? "passed" : "failed (details are shown when grades are published)";
+    private static string HiddenSummary(TestResult t) => t.Passed ? "passed" : "failed";
 
     public static string InternalJson(SubmissionResult result) => JsonSerializer.Serialize(result, Indented);
 

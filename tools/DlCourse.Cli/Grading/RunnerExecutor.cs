@@ -25,7 +25,7 @@ public sealed class RunnerExecutor : INotebookExecutor
                 CellStatus.KernelDied => "the worker process exited while running this cell (Environment.Exit, a stack overflow, or the memory limit)"
                     + (error is null ? "" : $"\n{error}"),
                 _ => "an earlier cell stopped the worker",
-            });
+            }, Judging.CheckRecord.Read(r.Checks));
         }).ToList();
         return new ExecutionRun(run.Executed, outcomes);
     }

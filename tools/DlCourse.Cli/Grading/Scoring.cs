@@ -1,11 +1,14 @@
+using DlCourse.Cli.Grading.Judging;
 using DlCourse.Cli.Running;
 
 namespace DlCourse.Cli.Grading;
 
-/// <summary>The score stage: a test cell earns its points when it ran without an error; a solution cell that failed gets a note.</summary>
+/// <summary>The score stage: a test cell earns its points when it ran without an error and its checks hold against the
+/// reference run (<see cref="Judge"/>); a solution cell that failed gets a note.</summary>
 internal static class Scoring
 {
-    public static List<TestResult> Score(AssembledNotebook assembled, CellOutcome[] outcomes, string name, List<string> notes)
+    /// <param name="reference">The reference run's checks; null judges each check against the student's own run (self-check).</param>
+    public static List<TestResult> Score(AssembledNotebook assembled, CellOutcome[] outcomes, Reference? reference, string name, List<string> notes)
     {
         for (int i = 0; i < assembled.Roles.Count; i++)
             if (assembled.Roles[i] is { IsSolution: true, GradeId: { } id } && outcomes[i].Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.KernelDied
@@ -17,8 +20,14 @@ internal static class Scoring
         {
             var role = assembled.Roles[i];
             if (!role.IsTest) continue;
-            bool passed = outcomes[i].Status == CellStatus.Succeeded;
-            results.Add(new TestResult(name, role.GradeId ?? $"cell {i + 1}", passed ? role.Points : 0, role.Points, role.IsHidden, passed, outcomes[i].Describe()));
+            var id = role.GradeId ?? $"cell {i + 1}";
+            var outcome = outcomes[i];
+            var verdict = outcome.Status == CellStatus.Succeeded
+                ? Judge.Compare(outcome.Checks ?? [], reference?.For(id) ?? outcome.Checks ?? [])
+                : new Verdict(false);
+            var output = verdict.Passed || verdict.Why is null ? outcome.Describe()
+                : (outcome with { Status = CellStatus.Failed, Error = $"your run's values do not hold against the reference run's: {verdict.Why}" }).Describe();
+            results.Add(new TestResult(name, id, verdict.Passed ? role.Points : 0, role.Points, role.IsHidden, verdict.Passed, output));
         }
         return results;
     }

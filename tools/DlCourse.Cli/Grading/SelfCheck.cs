@@ -28,7 +28,7 @@ internal static class SelfCheck
             Directory.CreateDirectory(submission);
             File.Copy(path, Path.Combine(submission, Path.GetFileName(path)));
             var options = new GradeOptions(released, submission, Path.Combine(work, "out"), Jobs: 1, CellTimeoutSeconds: cellTimeoutSeconds, Single: true,
-                Caches: StudentCaches.OfThisUser());
+                Caches: StudentCaches.OfThisUser(), Against: JudgeAgainst.OwnRun);
             var results = await new Grader(new RunnerExecutor(), options).GradeAllAsync(cancellation: cancellation);
             return results.Single().Questions.Single();
         }

@@ -9,13 +9,23 @@ internal sealed record AssembledNotebook(Notebook Notebook, IReadOnlyList<Gradin
 /// <summary>
 /// Builds the graded notebook: the source's cells in the source's order, where only solution cells (matched by
 /// grade_id) come from the student; tests, locked and plain cells and hidden tests always come from the source.
+/// Hidden tests move to the end, so no student code runs after one (and none can show what a hidden test handed it).
 /// Each student cell is screened by meaning (<see cref="CellScreen"/>) against the cells before it.
 /// </summary>
 internal static class SubmissionAssembler
 {
+    /// <summary>The reference run's notebook: the source with its own solutions, its hidden tests at the end, no outputs.</summary>
+    public static AssembledNotebook Reference(Notebook source)
+    {
+        var graded = HiddenTestsLast(source);
+        graded.ClearOutputs();
+        return new AssembledNotebook(graded, graded.Cells.Select(GradingCell.Of).ToList(), []);
+    }
+
     /// <param name="directory">The source notebook's folder, against which its <c>#r</c> and <c>#load</c> resolve.</param>
     public static AssembledNotebook Assemble(Notebook source, Notebook? student, string name, string? directory = null)
     {
+        source = HiddenTestsLast(source);
         var notes = new List<string>();
         var studentCells = new Dictionary<string, NotebookCell>(StringComparer.Ordinal);
         if (student is not null)
@@ -76,6 +86,14 @@ internal static class SubmissionAssembler
         else if (cell.Kind == CellKind.Code && !IsCSharp(mine.Language))
             notes.Add($"{name}: your cell {id} is set to the {mine.Language} kernel; it was graded as C#.");
         return mine.Source;
+    }
+
+    private static Notebook HiddenTestsLast(Notebook source)
+    {
+        static bool HiddenTest(NotebookCell c) => GradingCell.Of(c) is { IsTest: true, IsHidden: true };
+        var ordered = source.Clone();
+        ordered.SetCells(source.Cells.Where(c => !HiddenTest(c)).Concat(source.Cells.Where(HiddenTest)));
+        return ordered;
     }
 
     private static string Kind(CellKind kind) => kind.ToString().ToLowerInvariant();

@@ -37,7 +37,7 @@ public static class KernelWorker
                 request.Language,
                 (output, id) => Send(new WorkerMessage(WorkerMessage.OutputKind, request.Cell, Clip(output), id)),
                 (id, output) => Send(new WorkerMessage(WorkerMessage.Update, request.Cell, Clip(output), id)));
-            Send(new WorkerMessage(WorkerMessage.Done, request.Cell, Ok: ok));
+            Send(new WorkerMessage(WorkerMessage.Done, request.Cell, Ok: ok, Checks: LibraryChecks.Drain()));
         }
         return 0;
     }

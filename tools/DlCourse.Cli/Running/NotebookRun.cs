@@ -4,8 +4,8 @@ namespace DlCourse.Cli.Running;
 
 public enum CellStatus { Succeeded, Failed, TimedOut, KernelDied, NotRun }
 
-/// <summary>What happened to one code cell.</summary>
-public sealed record CellRun(int Index, CellStatus Status, TimeSpan Duration);
+/// <summary>What happened to one code cell, and the checks the course library recorded while it ran (null: none loaded).</summary>
+public sealed record CellRun(int Index, CellStatus Status, TimeSpan Duration, System.Text.Json.Nodes.JsonArray? Checks = null);
 
 /// <summary>An executed copy of a notebook and what happened to each code cell; the source notebook is untouched.</summary>
 public sealed record NotebookRun(Notebook Executed, IReadOnlyList<CellRun> Cells, TimeSpan Duration)

@@ -50,7 +50,7 @@ public static class NotebookRunner
             var cellClock = Stopwatch.StartNew();
             var timeout = executionCount == 1 ? options.FirstCellTimeout ?? options.CellTimeout : options.CellTimeout;
             var status = await worker.RunCellAsync(cell, options, timeout, cancel);
-            runs.Add(new CellRun(cell.Index, status, cellClock.Elapsed));
+            runs.Add(new CellRun(cell.Index, status, cellClock.Elapsed, worker.TakeChecks()));
             progress?.Report(new RunProgress(runs.Count, codeCells.Count));
         }
         return new NotebookRun(notebook, runs, clock.Elapsed) { KernelStart = kernelStart };
@@ -124,6 +124,16 @@ public static class NotebookRunner
             };
         }
 
+        private JsonArray? checks;
+
+        /// <summary>The checks the last cell's <c>done</c> carried; null when it had none or did not finish.</summary>
+        public JsonArray? TakeChecks()
+        {
+            var taken = checks;
+            checks = null;
+            return taken;
+        }
+
         public async Task<CellStatus> RunCellAsync(NotebookCell cell, RunOptions options, TimeSpan timeout, CancellationToken cancel)
         {
             var outputs = new CellOutputCollector(cell, options.MaxOutputCharsPerCell);
@@ -162,6 +172,7 @@ public static class NotebookRunner
                         outputs.Update(id, output);
                         break;
                     case { Kind: WorkerMessage.Done }:
+                        checks = message.Checks;
                         if (!message.Ok) outputs.Failed();
                         outputs.Flush();
                         return message.Ok ? CellStatus.Succeeded : CellStatus.Failed;

@@ -27,9 +27,10 @@ public sealed record WorkerStart(string Token, IReadOnlyList<string> PackageSour
 /// <summary>Run one cell's code in the given kernel language.</summary>
 public sealed record CellRequest(int Cell, string Language, string Code);
 
-/// <summary>A message from the worker: <c>ready</c>, <c>output</c>, <c>update</c> (of an earlier output with the same id) or <c>done</c>;
+/// <summary>A message from the worker: <c>ready</c>, <c>output</c>, <c>update</c> (of an earlier output with the same id) or <c>done</c>
+/// (with the checks the course library recorded during the cell, null when none is loaded);
 /// <c>overlong</c> is the runner's own, for an answer longer than it reads.</summary>
-public sealed record WorkerMessage(string Kind, int Cell = -1, JsonObject? Output = null, string? Id = null, bool Ok = true)
+public sealed record WorkerMessage(string Kind, int Cell = -1, JsonObject? Output = null, string? Id = null, bool Ok = true, JsonArray? Checks = null)
 {
     public const string Ready = "ready", OutputKind = "output", Update = "update", Done = "done", Overlong = "overlong";
 }
