@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DlCourse.Cli.Grading;
 using DlCourse.Cli.Notebooks;
+using DlCourse.Cli.Running;
 using DlCourse.Tests.Support;
 
 namespace DlCourse.Tests.Grading;
@@ -27,10 +28,11 @@ public class SandboxTests
         return (process.ExitCode, output.Result + errors.Result);
     }
 
-    internal static (string Work, string Loader) Course()
+    /// <summary>A course's loader, source notebook and another student's file, in a new folder under <paramref name="under"/>:
+    /// by default beside the checkout, wherever that lives (under <c>/tmp</c> the worker sees it at <see cref="Sandbox.WorkerPath"/>).</summary>
+    internal static (string Work, string Loader) Course(string? under = null)
     {
-        // Outside /tmp, so that the worker's /tmp is seen to be empty.
-        var root = Path.Combine(Repository.Root, "artifacts", "sandbox-tests", Guid.NewGuid().ToString("N")[..8]);
+        var root = Path.Combine(under ?? Path.Combine(Repository.Root, "artifacts", "sandbox-tests"), Guid.NewGuid().ToString("N")[..8]);
         var work = Path.Combine(root, "source", "a1-topic");
         Directory.CreateDirectory(work);
         var loader = Path.Combine(root, "source", "course.csx");
@@ -70,18 +72,49 @@ public class SandboxTests
     }
 
     [Fact]
+    public void A_uid_is_leased_to_one_process_at_a_time()
+    {
+        // Another grading run is another process; flock(1) takes a uid's lock as a second dlcourse's lease would.
+        int uid;
+        using (var mine = SandboxUid.Lease(slot: 900))
+        {
+            Assert.NotNull(mine);
+            uid = mine.Uid;
+            using var probe = Process.Start("flock", ["--nonblock", "--conflict-exit-code", "7", SandboxUid.LockFile(uid), "true"]);
+            probe.WaitForExit();
+            Assert.Equal(7, probe.ExitCode); // held by this process
+        }
+        var info = new ProcessStartInfo("flock", ["--nonblock", SandboxUid.LockFile(uid), "sh", "-c", "echo held; exec sleep 60"]) { RedirectStandardOutput = true };
+        using var other = Process.Start(info)!;
+        try
+        {
+            Assert.Equal("held", other.StandardOutput.ReadLine());
+            using var next = SandboxUid.Lease(slot: 900);
+            Assert.NotNull(next);
+            Assert.NotEqual(uid, next.Uid); // held by the other process
+        }
+        finally
+        {
+            other.Kill(entireProcessTree: true);
+            other.WaitForExit();
+        }
+    }
+
+    [Fact]
     public void The_worker_sees_its_loader_the_tool_and_empty_private_tmpfs_and_nothing_else_of_this_machine()
     {
         var (work, loader) = Course();
         using var sandbox = Sandbox.Create(new SandboxOptions(TimeSpan.FromSeconds(30), TmpMb: 32, Readable: [loader]), slot: 7, work);
         var tool = Path.GetDirectoryName(typeof(Sandbox).Assembly.Location)!;
+        // Where the worker would see them: the checkout's own paths, or under /run/dlcourse for a checkout in /tmp.
+        string Seen(string path) => sandbox.WorkerPath(path);
         var (_, output) = RunInside(sandbox, work, $"""
             echo "uid=$(id -u)"
             echo "loader=$(cat ../course.csx)"
             echo "folder=[$(ls -A .)]"
-            cat q1-source.ipynb ../../another-student.ipynb '{Repository.Root}/README.md' 2>&1 | head -3
-            ls '{Repository.Root}/.git' '{Repository.Notebooks}' /root 2>&1 | head -3
-            test -f '{Path.Combine(tool, "dlcourse.dll")}' && echo "tool=visible"
+            cat q1-source.ipynb ../../another-student.ipynb '{Seen(Repository.Root)}/README.md' 2>&1 | head -3
+            ls '{Seen(Path.Combine(Repository.Root, ".git"))}' '{Seen(Repository.Notebooks)}' /root 2>&1 | head -3
+            test -f '{Seen(Path.Combine(tool, "dlcourse.dll"))}' && echo "tool=visible"
             for d in /tmp /var/tmp /dev/shm; do echo "$d=[$(ls -A $d)] $(df -k --output=fstype,size $d | tail -1 | tr -s ' ')"; done
             echo x > ../course.csx 2>/dev/null || echo "loader=read-only"
             env | cut -d= -f1 | sort | tr '\n' ' '
@@ -102,6 +135,71 @@ public class SandboxTests
         var variables = output.Split('\n')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         var allowed = new HashSet<string>(sandbox.Environment.Keys) { "PWD", "SHLVL", "_", "OLDPWD" };
         Assert.True(variables.IsSubsetOf(allowed), $"the worker sees {string.Join(", ", variables.Except(allowed))} from the grader");
+    }
+
+    [Theory]
+    [InlineData("/tmp")]
+    [InlineData("/var/tmp")]
+    [InlineData("/dev/shm")]
+    public void A_course_under_a_private_tmpfs_is_shown_under_run_dlcourse_and_the_private_tmpfs_stay_empty(string folder)
+    {
+        // As a checkout or an autograder unpacked in /tmp (docs/grading.md tries one in /tmp/ag).
+        var (work, loader) = Course(Path.Combine(folder, "dlcourse-sandbox-tests"));
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(work))!;
+        try
+        {
+            using var sandbox = Sandbox.Create(new SandboxOptions(TimeSpan.FromSeconds(30), Readable: [loader]), slot: 8, work);
+            Assert.Equal(Sandbox.Relocated + work, sandbox.WorkerPath(work));
+            Assert.Equal(Sandbox.Relocated + loader, sandbox.WorkerPath(loader));
+            var checkoutInPrivate = Sandbox.PrivateFolders.Any(f => Repository.Root.StartsWith(f + "/", StringComparison.Ordinal));
+            Assert.Equal(checkoutInPrivate ? Sandbox.Relocated + Repository.Root : Repository.Root, sandbox.WorkerPath(Repository.Root));
+            var (_, output) = RunInside(sandbox, work, $"""
+                echo "pwd=$(pwd)"
+                echo "loader=$(cat ../course.csx)"
+                echo "folder=[$(ls -A .)]"
+                cat '{sandbox.WorkerPath(Path.Combine(work, "q1-source.ipynb"))}' '{Path.Combine(work, "q1-source.ipynb")}' '{loader}' 2>&1 | head -3
+                for d in /tmp /var/tmp /dev/shm; do echo "$d=[$(ls -A $d)]"; done
+                touch '{Sandbox.Relocated}/x' 2>/dev/null || echo "relocated=read-only"
+                """);
+
+            Assert.Contains($"pwd={sandbox.WorkerPath(work)}\n", output);
+            Assert.Contains("loader=// the loader", output);
+            Assert.Contains("folder=[]", output);
+            Assert.DoesNotContain("HIDDEN TESTS", output);
+            Assert.True(3 == output.Split('\n').Count(l => l.Contains("No such file or directory")), output);
+            foreach (var d in Sandbox.PrivateFolders) Assert.Contains($"{d}=[]", output);
+            Assert.Contains("relocated=read-only", output);
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Fact]
+    public async Task A_worker_in_a_course_under_tmp_loads_its_loader_and_the_assemblies_the_loader_references_relative_to_itself()
+    {
+        var root = Path.Combine("/tmp", "dlcourse-sandbox-tests", Guid.NewGuid().ToString("N")[..8]);
+        var work = Path.Combine(root, "notebooks", "a1-topic");
+        var lib = Path.Combine(root, "artifacts", "lib");
+        Directory.CreateDirectory(work);
+        Directory.CreateDirectory(lib);
+        try
+        {
+            // Any small assembly the kernel does not load itself, #r'd as course.csx #r's the course library.
+            var assembly = typeof(Assert).Assembly.Location;
+            File.Copy(assembly, Path.Combine(lib, Path.GetFileName(assembly)));
+            File.WriteAllText(Path.Combine(root, "notebooks", "course.csx"),
+                $"#r \"../artifacts/lib/{Path.GetFileName(assembly)}\"\nstatic string Where() => typeof(Xunit.Assert).Assembly.Location;\n");
+            var notebook = TestNotebook.Create("#load \"../course.csx\"",
+                $"Console.WriteLine($\"at {{Where()}} in {{Environment.CurrentDirectory}}; host folder seen: {{System.IO.Directory.Exists(\"{root}\")}}\");");
+            using var sandbox = Sandbox.Create(new SandboxOptions(TimeSpan.FromSeconds(60), Readable: WorkerFiles.For(notebook, work)), slot: 9, work);
+
+            var run = await NotebookRunner.RunAsync(notebook, sourcePath: null, sandbox.RunOptions(work));
+
+            var text = TestNotebook.OutputText(run.Executed.Cells[1]);
+            Assert.True(run.Cells.All(c => c.Status == CellStatus.Succeeded), text + TestNotebook.OutputText(run.Executed.Cells[0]));
+            Assert.Contains($"at {sandbox.WorkerPath(Path.Combine(lib, Path.GetFileName(assembly)))} in {sandbox.WorkerPath(work)}; host folder seen: False", text);
+            Assert.StartsWith(Sandbox.Relocated, sandbox.WorkerPath(work));
+        }
+        finally { Directory.Delete(root, recursive: true); }
     }
 
     [Fact]
@@ -164,7 +262,7 @@ public class SandboxDataTests
                 """);
 
             Assert.Contains("uid=62005", output);
-            Assert.Contains($"data={data}", output);
+            Assert.Contains($"data={sandbox.WorkerPath(data)}", output);
             Assert.Contains("LABELS", output);
         }
         finally { Environment.SetEnvironmentVariable("DLCOURSE_FASHION_MNIST", before); }

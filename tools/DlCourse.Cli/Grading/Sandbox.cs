@@ -33,7 +33,9 @@ public sealed record StudentCaches(string NuGetPackages, string Data)
 /// system allows: a private root (bubblewrap) holding only the system's read-only folders, the tool, the
 /// <see cref="SandboxOptions.Readable"/> paths and fresh size-limited tmpfs at <c>/tmp</c>, <c>/var/tmp</c> and
 /// <c>/dev/shm</c>; no network, own PID namespace; an unprivileged uid; a control group for memory and processes;
-/// rlimits. <see cref="Notes"/> says which measures this system did not allow.
+/// rlimits. <see cref="Notes"/> says which measures this system did not allow. A path the worker needs that lies under
+/// one of those tmpfs (a checkout in <c>/tmp</c>) is shown to it under <see cref="Relocated"/> instead, so they stay
+/// empty: <see cref="WorkerPath"/> says where.
 /// </summary>
 public sealed class Sandbox : IDisposable
 {
@@ -51,6 +53,30 @@ public sealed class Sandbox : IDisposable
     /// <summary>The worker's control group, if this system has one to give; removed on dispose.</summary>
     public ControlGroup? Group { get; init; }
 
+    /// <summary>Whether the worker has a private root, where paths under the private tmpfs are relocated (<see cref="WorkerPath"/>).</summary>
+    public bool HasPrivateRoot { get; init; }
+
+    /// <summary>The read-only folder of the private root under which a needed path from <see cref="PrivateFolders"/> appears, at its full path.</summary>
+    public const string Relocated = "/run/dlcourse";
+
+    /// <summary>The folders that are fresh, empty tmpfs in a private root.</summary>
+    public static readonly IReadOnlyList<string> PrivateFolders = ["/tmp", "/var/tmp", "/dev/shm"];
+
+    /// <summary>
+    /// Where the worker sees <paramref name="path"/> of this machine: in a private root, a path under <c>/tmp</c>,
+    /// <c>/var/tmp</c> or <c>/dev/shm</c> is bound at <see cref="Relocated"/> + its full path (<c>/tmp/c/x</c> at
+    /// <c>/run/dlcourse/tmp/c/x</c>), so those folders stay empty; one prefix for all, so relative paths between what the
+    /// worker is given (a notebook's <c>#load "../course.csx"</c>, the loader's <c>#r</c>) still resolve. Any other path
+    /// is where it is.
+    /// </summary>
+    public string WorkerPath(string path) => HasPrivateRoot ? InPrivateRoot(path) : path;
+
+    internal static string InPrivateRoot(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return PrivateFolders.Any(f => Paths.IsInside(full, f)) ? Relocated + full.TrimEnd('/') : full;
+    }
+
     // The grader's variables the course library reads; everything else of the grader's environment stays with it.
     private static readonly string[] CourseVariables = ["DLCOURSE_FASHION_MNIST", "DLCOURSE_DATA", "DLCOURSE_DEVICE"];
     private static readonly string[] SystemFolders = ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc"];
@@ -65,9 +91,11 @@ public sealed class Sandbox : IDisposable
         var tool = Path.GetDirectoryName(typeof(Sandbox).Assembly.Location)!;
         var dotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         var readable = new List<string>(options.Readable ?? []);
+        // Where the worker sees a path of this machine (see WorkerPath): relocated only in a private root.
+        string Shown(string path) => caps.PrivateRoot ? InPrivateRoot(path) : path;
         var env = new Dictionary<string, string>
         {
-            ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["LANG"] = "C.UTF-8", ["DOTNET_ROOT"] = dotnetRoot,
+            ["PATH"] = "/usr/local/bin:/usr/bin:/bin", ["LANG"] = "C.UTF-8", ["DOTNET_ROOT"] = Shown(dotnetRoot),
             ["DOTNET_GCHeapHardLimit"] = $"0x{(long)options.MemoryMb << 20:X}",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["DOTNET_DbgEnableMiniDump"] = "0",
         };
@@ -75,7 +103,11 @@ public sealed class Sandbox : IDisposable
             if (System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
             {
                 env[name] = value;
-                if (Path.IsPathRooted(value) && Directory.Exists(value)) readable.Add(value);
+                if (Path.IsPathRooted(value) && Directory.Exists(value))
+                {
+                    readable.Add(value);
+                    env[name] = Shown(value);
+                }
             }
 
         if (options.Caches is { } caches) readable.AddRange(new[] { caches.NuGetPackages, caches.Data }.Where(Directory.Exists));
@@ -126,8 +158,8 @@ public sealed class Sandbox : IDisposable
         // After HOME above, whose own empty NuGet folder the lent one replaces.
         if (options.Caches is { } lent)
         {
-            env["NUGET_PACKAGES"] = Path.GetFullPath(lent.NuGetPackages);
-            env["DLCOURSE_DATA"] = Path.GetFullPath(lent.Data);
+            env["NUGET_PACKAGES"] = Shown(lent.NuGetPackages);
+            env["DLCOURSE_DATA"] = Shown(lent.Data);
         }
 
         // One memory bound for the control group and the data rlimit: the managed heap plus native memory.
@@ -146,12 +178,13 @@ public sealed class Sandbox : IDisposable
         else if (caps.Prlimit || drop.Length > 0 || script.Count > 0) script.Add("exec " + exec);
         if (join.Count + script.Count > 0)
             prefix.AddRange(["/bin/sh", "-c", string.Join('\n', join.Concat(script)), "dlcourse-sandbox"]);
-        return new Sandbox { Options = options, CommandPrefix = prefix, Environment = env, Notes = notes, HostHome = hostHome, Group = group, Uid = uid, lease = lease };
+        return new Sandbox { Options = options, CommandPrefix = prefix, Environment = env, Notes = notes, HostHome = hostHome, Group = group, Uid = uid, lease = lease,
+            HasPrivateRoot = caps.PrivateRoot };
     }
 
     // bubblewrap's arguments for a root that holds the system read-only, the tool, what the worker may read, and
-    // private tmpfs (sizes bounded, gone with the worker). Sources are read from the grader's root, so a readable path
-    // under /tmp is bound after the fresh /tmp is mounted.
+    // private tmpfs (sizes bounded, gone with the worker). Sources are read from the grader's root; a destination under
+    // the private tmpfs is relocated (InPrivateRoot), so nothing is bound or made inside them and they stay empty.
     private static List<string> PrivateRoot(SandboxOptions options, string workingDirectory, string tool, string dotnetRoot, IEnumerable<string> readable)
     {
         var args = new List<string> { "exec", "bwrap", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
@@ -167,14 +200,16 @@ public sealed class Sandbox : IDisposable
         args.AddRange(["--perms", "1777", "--size", $"{16L << 20}", "--tmpfs", "/var/tmp"]);
         args.AddRange(["--perms", "1777", "--size", $"{64L << 20}", "--tmpfs", "/dev/shm"]);
         var bound = new[] { dotnetRoot, tool }.Concat(readable).Select(p => Path.GetFullPath(p).TrimEnd('/'))
-            .Where(p => !SystemFolders.Any(s => Paths.IsInside(p, s))).Distinct(StringComparer.Ordinal).ToList();
+            .Where(p => !SystemFolders.Any(s => Paths.IsInside(p, s))).Distinct(StringComparer.Ordinal)
+            .Select(p => (Source: p, Target: InPrivateRoot(p))).ToList();
+        var work = InPrivateRoot(workingDirectory);
         // bubblewrap would make the folders above a mount point private to root; the worker's uid must pass through them.
-        var parents = bound.Append(workingDirectory).SelectMany(Ancestors).Where(p => !SystemFolders.Any(s => Paths.IsInside(p, s)))
+        var parents = bound.Select(b => b.Target).Append(work).SelectMany(Ancestors).Where(p => !SystemFolders.Any(s => Paths.IsInside(p, s)))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var parent in parents) args.AddRange(["--perms", "0755", "--dir", parent]);
-        foreach (var path in bound) args.AddRange(["--ro-bind", path, path]);
+        foreach (var (source, target) in bound) args.AddRange(["--ro-bind", source, target]);
         // The notebook's folder exists (relative paths resolve as in VS Code) but holds nothing of the source's.
-        args.AddRange(["--perms", "1777", "--size", $"{16L << 20}", "--tmpfs", workingDirectory, "--chdir", workingDirectory, "--"]);
+        args.AddRange(["--perms", "1777", "--size", $"{16L << 20}", "--tmpfs", work, "--chdir", work, "--"]);
         return args;
     }
 
@@ -195,6 +230,7 @@ public sealed class Sandbox : IDisposable
         Environment = Environment,
         InheritEnvironment = false,
         CommandPrefix = CommandPrefix,
+        WorkerPath = WorkerPath,
         WorkingDirectory = workingDirectory,
         MaxOutputCharsPerCell = (int)Math.Min(int.MaxValue, Options.MaxOutputBytes),
         PackageSources = [], // student code gets no package feed: nothing outside the course library is needed

@@ -95,8 +95,10 @@ public static class NotebookRunner
                 StandardErrorEncoding = Encoding.UTF8,
             };
             foreach (var arg in options.CommandPrefix.Skip(1)) info.ArgumentList.Add(arg);
-            if (options.CommandPrefix.Count > 0) info.ArgumentList.Add(file);
-            foreach (var arg in arguments) info.ArgumentList.Add(arg);
+            // Under a prefix the worker's own command names the tool (and dotnet) where the worker sees them.
+            string Shown(string arg) => options.CommandPrefix.Count > 0 && Path.IsPathRooted(arg) ? options.WorkerPath(arg) : arg;
+            if (options.CommandPrefix.Count > 0) info.ArgumentList.Add(Shown(file));
+            foreach (var arg in arguments) info.ArgumentList.Add(Shown(arg));
             if (!options.InheritEnvironment) info.Environment.Clear();
             info.Environment["DLCOURSE_PROFILE"] = options.EffectiveProfile;
             info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

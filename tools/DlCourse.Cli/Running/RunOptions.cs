@@ -27,6 +27,11 @@ public sealed record RunOptions
     /// <summary>A command the worker runs under, e.g. <c>["unshare", "--net", "--"]</c>; empty runs it directly.</summary>
     public IReadOnlyList<string> CommandPrefix { get; init; } = [];
 
+    /// <summary>Where the worker, under <see cref="CommandPrefix"/>, sees a path of this machine; applied to the worker's
+    /// command (the tool and the <c>dotnet</c> that runs it). A sandbox's private root may show a path elsewhere
+    /// (<c>Sandbox.WorkerPath</c>); by default every path is where it is.</summary>
+    public Func<string, string> WorkerPath { get; init; } = path => path;
+
     /// <summary>Characters of output kept per cell; the rest is dropped with a note, so runaway printing can't fill a disk.</summary>
     public int MaxOutputCharsPerCell { get; init; } = 1_000_000;
 
