@@ -7,7 +7,7 @@ namespace DlCourse.Benchmarks;
 /// <remarks>Whole worker processes are timed, so this is a plain program rather than a BenchmarkDotNet class.</remarks>
 public static class GradingThroughput
 {
-    public static async Task RunAsync(int submissions = 20, int jobs = 2)
+    public static async Task RunAsync(int submissions = 20, int jobs = 2, int rounds = 3)
     {
         var root = Directory.CreateTempSubdirectory("dlcourse-grading-bench-").FullName;
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101); // the sandboxed worker runs as another user
@@ -22,16 +22,28 @@ public static class GradingThroughput
                 Directory.CreateDirectory(folder);
                 File.WriteAllText(Path.Combine(folder, "q1-dot.ipynb"), Notebook(StudentSource(i)));
             }
-            var options = new GradeOptions(source, Path.Combine(root, "submissions"), Path.Combine(root, "out"), Jobs: jobs, CellTimeoutSeconds: 30);
-            var clock = Stopwatch.StartNew();
-            var results = await new Grader(new RunnerExecutor(), options).GradeAllAsync();
-            var seconds = clock.Elapsed.TotalSeconds;
-            var full = results.Count(r => r.Score == r.MaxScore);
-            if (full != submissions) throw new InvalidOperationException($"only {full} of {submissions} correct submissions got full marks");
-            var notes = results.SelectMany(r => r.Notes).Distinct().ToList();
-            Console.WriteLine($"Grading throughput: {submissions} small submissions (1 notebook, 3 tests) with -j {jobs} on {Environment.ProcessorCount} cores");
-            Console.WriteLine($"  wall time {seconds:0.0} s = {submissions / seconds * 60:0.0} submissions per minute ({seconds / submissions * jobs:0.00} s per submission per worker)");
-            Console.WriteLine($"  sandbox: {(notes.Count == 0 ? "network, PID and mount namespaces, own uid, rlimits" : string.Join("; ", notes))}");
+            // Before and after judging outside the student's process, alternated in one run: judged against the student's own
+            // run (what in-process grading cost: no reference run) and against a reference run of the source (one more run per notebook).
+            var seconds = new Dictionary<JudgeAgainst, List<double>> { [JudgeAgainst.OwnRun] = [], [JudgeAgainst.ReferenceRun] = [] };
+            for (int round = 0; round < rounds; round++)
+                foreach (var against in new[] { JudgeAgainst.OwnRun, JudgeAgainst.ReferenceRun })
+                {
+                    var output = Path.Combine(root, $"out-{against}-{round}");
+                    var options = new GradeOptions(source, Path.Combine(root, "submissions"), output, Jobs: jobs, CellTimeoutSeconds: 30, Against: against);
+                    var clock = Stopwatch.StartNew();
+                    var results = await new Grader(new RunnerExecutor(), options).GradeAllAsync();
+                    seconds[against].Add(clock.Elapsed.TotalSeconds);
+                    var full = results.Count(r => r.Score == r.MaxScore);
+                    if (full != submissions) throw new InvalidOperationException($"only {full} of {submissions} correct submissions got full marks ({against})");
+                }
+            Console.WriteLine($"Grading throughput: {submissions} small submissions (1 notebook, 3 tests) with -j {jobs} on {Environment.ProcessorCount} cores, {rounds} rounds alternated");
+            foreach (var (against, times) in seconds)
+            {
+                var median = times.Order().ElementAt(times.Count / 2);
+                Console.WriteLine($"  judged against {against,-12}: median wall time {median:0.0} s = {submissions / median * 60:0.0} submissions per minute (rounds: {string.Join(", ", times.Select(t => t.ToString("0.0")))})");
+            }
+            double before = seconds[JudgeAgainst.OwnRun].Order().ElementAt(rounds / 2), after = seconds[JudgeAgainst.ReferenceRun].Order().ElementAt(rounds / 2);
+            Console.WriteLine($"  throughput after / before: {before / after:0.000} (the reference run's cost: one more notebook run per grading run)");
         }
         finally
         {
