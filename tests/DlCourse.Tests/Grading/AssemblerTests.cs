@@ -22,6 +22,14 @@ public class AssemblerTests
 
     private static List<string> Texts(Notebook nb) => nb.Cells.Select(c => c.Source).ToList();
 
+    // The grader's order: the source's, with hidden tests after every other cell (written out here, not by the code under test).
+    private static Notebook HiddenTestsLast(Notebook source)
+    {
+        var ordered = source.Clone();
+        ordered.SetCells(source.Cells.OrderBy(c => GradingCell.Of(c) is { IsTest: true, IsHidden: true } ? 1 : 0));
+        return ordered;
+    }
+
     [Fact]
     public void Tests_and_locked_cells_come_from_the_source_and_hidden_tests_are_added()
     {
@@ -31,7 +39,7 @@ public class AssemblerTests
 
         var assembled = SubmissionAssembler.Assemble(Source, student, "q1");
 
-        Assert.Equal(Texts(Source).Where(t => !t.Contains("BEGIN SOLUTION") && !t.Contains("MODEL ANSWER")),
+        Assert.Equal(Texts(HiddenTestsLast(Source)).Where(t => !t.Contains("BEGIN SOLUTION") && !t.Contains("MODEL ANSWER")),
             Texts(assembled.Notebook).Where(t => t != GradingFixture.Correct["f1q1-impl"] && t != "YOUR ANSWER HERE"));
         Assert.Equal(GradingFixture.Correct["f1q1-impl"], Cell(assembled.Notebook, "f1q1-impl").Source);
         Assert.Contains("hidden-test-marker-q1", Cell(assembled.Notebook, "f1q1-negative").Source);
@@ -56,7 +64,7 @@ public class AssemblerTests
         student.SetCells(student.Cells.Reverse().Append(extra.Cells[0]).ToList());
 
         var assembled = SubmissionAssembler.Assemble(Source, student, "q1");
-        Assert.Equal(Source.Cells.Select(c => GradingCell.Of(c).GradeId), assembled.Notebook.Cells.Select(c => GradingCell.Of(c).GradeId));
+        Assert.Equal(HiddenTestsLast(Source).Cells.Select(c => GradingCell.Of(c).GradeId), assembled.Notebook.Cells.Select(c => GradingCell.Of(c).GradeId));
         Assert.DoesNotContain(Texts(assembled.Notebook), t => t.Contains("Environment.Exit"));
         Assert.Equal(GradingFixture.Correct["f1q1-impl"], Cell(assembled.Notebook, "f1q1-impl").Source);
     }
