@@ -74,6 +74,9 @@ public class ScreenTests
     [InlineData(Ok + "\r#i \"nuget:/tmp\"")]
     [InlineData(Ok + "#pragma warning disable")]
     [InlineData(Ok + "\u2028#!set --name x --value 1")]
+    // Only exactly `#region`/`#endregion` lines reach C#; a directive inside a region is still a directive.
+    [InlineData("#region helpers\n" + Ok + "#r \"/tmp/evil.dll\"\n#endregion")]
+    [InlineData(Ok + "#regional \"x\"")]
     public void Directives_and_magic_commands_are_refused_whatever_the_whitespace(string code)
     {
         var note = Assert.Single(Assemble(code).Notes);
