@@ -45,8 +45,6 @@ public sealed class HostileClass : IDisposable
                 return x * x;
             }
             """);
-        Fx.StudentWith("redefine", "f1q1-impl",
-            "static class Check { public static void Close(double a, double e, double t, string w) { } }\nstatic double Square(double x) => 0;");
         Fx.StudentWith("middleware", "f1q1-impl",
             "static double Square(double x) => 0;\nMicrosoft.DotNet.Interactive.Kernel.Root.AddMiddleware(async (command, context, next) => { });");
         // Routes the old deny-list of spellings did not name; the screen refuses them by what they resolve to.
@@ -226,7 +224,6 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
     }
 
     [Theory]
-    [InlineData("redefine", "`Check`")]
     [InlineData("middleware", "AddMiddleware")]
     [InlineData("exit", "environment")]
     [InlineData("stdin", "files and streams")] // Console.In is a TextReader
@@ -234,14 +231,21 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
     [InlineData("typeof", "reflection")]
     [InlineData("thread", "threads")]
     [InlineData("directive", "magic commands")]
-    [InlineData("deconstruct", "`Check`")]
-    public void Redefining_or_bypassing_the_test_helpers_is_refused_with_a_reason(string name, string reason)
+    public void Bypassing_the_test_helpers_is_refused_with_a_reason(string name, string reason)
     {
         AssertScores(name, 0);
         Assert.Contains(Student(name).Question("q1-squares.ipynb").Notes, n => n.Contains("was not run") && n.Contains(reason));
         // One line of feedback, and nothing of the hidden tests in what the student sees.
         Assert.Single(Student(name).Question("q1-squares.ipynb").Notes, n => n.Contains("was not run"));
         Assert.DoesNotContain("hidden-test-marker", File.ReadAllText(Path.Combine(hostile.Fx.Out, name, "feedback.html")));
+    }
+
+    // The screen no longer refuses names: a student's own `Check` can only shadow what later cells see.
+    [Fact]
+    public void A_deconstructed_Check_shadows_the_helper_and_breaks_only_the_students_own_tests()
+    {
+        AssertScores("deconstruct", 0); // the tests' `Check.Close` binds to the student's int and does not compile
+        Assert.DoesNotContain(Student("deconstruct").Question("q1-squares.ipynb").Notes, n => n.Contains("was not run"));
     }
 
     [Theory]

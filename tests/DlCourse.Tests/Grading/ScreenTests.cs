@@ -17,6 +17,19 @@ public class ScreenTests
 
     private const string Ok = "static double Square(double x) => x * x;\n";
 
+    // A course notebook, whose first cell loads course.csx and with it Plotly.NET and FSharp.Core.
+    private static AssembledNotebook AssembleInCourse(string code)
+    {
+        var path = Path.Combine(Support.Repository.Notebooks, "a1-loss-functions", "q2-binary-cross-entropy.ipynb");
+        var source = Notebook.Load(path);
+        var nb = Releaser.Release(source, "q2");
+        nb.Cells.Single(c => GradingCell.Of(c).GradeId == "a1q2-impl").Source = code;
+        return SubmissionAssembler.Assemble(source, nb, "a1-loss-functions/q2-binary-cross-entropy.ipynb", Path.GetDirectoryName(path));
+    }
+
+    private const string Bce = "double Bce(double y, double yHat) => -(y * Math.Log(yHat) + (1 - y) * Math.Log(1 - yHat));\n";
+    private const string Points = "var chart = Plotly.NET.CSharp.Chart.Point<double, double, string>(new[] { 1.0 }, new[] { 2.0 });\n";
+
     [Theory]
     [InlineData(Ok + "var t = typeof(Math);", "reflection")]
     [InlineData(Ok + "var t = Type.GetType(\"System.IO.File\");", "reflection")]
@@ -61,23 +74,45 @@ public class ScreenTests
     [InlineData(Ok + "\r#i \"nuget:/tmp\"")]
     [InlineData(Ok + "#pragma warning disable")]
     [InlineData(Ok + "\u2028#!set --name x --value 1")]
+    // Only exactly `#region`/`#endregion` lines reach C#; a directive inside a region is still a directive.
+    [InlineData("#region helpers\n" + Ok + "#r \"/tmp/evil.dll\"\n#endregion")]
+    [InlineData(Ok + "#regional \"x\"")]
     public void Directives_and_magic_commands_are_refused_whatever_the_whitespace(string code)
     {
         var note = Assert.Single(Assemble(code).Notes);
         Assert.True(note.Contains("directives and magic commands"), note);
     }
 
+    // Names a student declares can only shadow what later cells see: points are judged outside the student's process
+    // (recorded values compared with a reference run) and hidden tests run after every student cell, so shadowing a name
+    // the tests use can only lose the student's own points. None of these is refused any more.
     [Theory]
-    [InlineData(Ok + "var (Check, other) = (1, 2);", "`Check`")]
-    [InlineData(Ok + "if (3 is int Check) { }", "`Check`")]
-    [InlineData("using Check = System.Console;\n" + Ok, "`Check`")]
-    [InlineData("using static System.Math;\n" + Ok, "`Abs`")]
-    [InlineData(Ok + "class Outer { public class Check { } }", "`Check`")]
-    [InlineData(Ok + "double Close = 1;", "`Close`")]
-    public void Declaring_a_name_the_tests_use_is_refused_however_it_is_declared(string code, string name)
+    [InlineData(Ok + "var (Check, other) = (1, 2);")]
+    [InlineData(Ok + "if (3 is int Check) { }")]
+    [InlineData("using Check = System.Console;\n" + Ok)]
+    [InlineData("using static System.Math;\n" + Ok + "var root = Sqrt(Abs(-4.0));")]
+    [InlineData(Ok + "class Outer { public class Check { } }")]
+    [InlineData(Ok + "double Close = 1;")]
+    [InlineData(Ok + "static class Check { public static void Close(double a, double e, double t, string w) { } }")]
+    [InlineData(Ok + "for (int Check = 0; Check < 2; Check++) { }\nforeach (var Close in new[] { 1 }) { }")]
+    public void Declaring_a_name_the_tests_use_is_not_refused(string code)
     {
-        var note = Assert.Single(Assemble(code).Notes);
-        Assert.True(note.Contains("which the tests use") && note.Contains(name), note);
+        var notes = Assemble(code).Notes;
+        Assert.True(notes.Count == 0, string.Join("\n", notes));
+    }
+
+    // What the sandbox cannot contain, reached through F#'s core library or Plotly.NET's F# API.
+    [Theory]
+    [InlineData(Ok + "Microsoft.FSharp.Core.Operators.Exit<int>(0);", "F# core functions")]
+    [InlineData(Ok + "Microsoft.FSharp.Collections.ArrayModule.Parallel.Iterate<int>(Microsoft.FSharp.Core.FuncConvert.FromAction<int>(i => { }), new[] { 1, 2 });", "F# core functions")]
+    [InlineData(Ok + "var squares = Microsoft.FSharp.Collections.ArrayModule.Parallel.Map<double, double>(Microsoft.FSharp.Core.FuncConvert.FromFunc<double, double>(Square), new[] { 1.0 });", "F# core functions")]
+    [InlineData(Bce + Points + "Plotly.NET.Chart.show(chart);", "reads or writes files or starts a program")]
+    [InlineData(Bce + Points + "Plotly.NET.Chart.saveHtml(\"/tmp/x.html\", null).Invoke(chart);", "reads or writes files or starts a program")]
+    [InlineData(Bce + Points + "Plotly.NET.CSharp.GenericChartExtensions.Show(chart);", "reads or writes files or starts a program")]
+    public void FSharp_and_Plotly_routes_out_of_the_sandbox_are_refused(string code, string reason)
+    {
+        var note = Assert.Single(AssembleInCourse(code).Notes);
+        Assert.True(note.Contains("was not run") && note.Contains(reason), note);
     }
 
     [Theory]
@@ -96,9 +131,31 @@ public class ScreenTests
     [InlineData("static double Product(params ReadOnlySpan<double> xs) { double p = 1; foreach (var v in xs) p *= v; return p; }\nstatic double Square(double x) => Product(x, x);")]
     // The kernel's display helper, as docs/grading.md allows: its result is a Formatting.DisplayedValue, which a student may update.
     [InlineData("static double Square(double x) => x * x;\ndisplay(Square(3));\nvar shown = display(\"progress\");\nshown.Update(\"done\");")]
+    // Honest code the screen once refused: regions (the kernel hands them to C#), span helpers (C# 14 binds an array's
+    // Contains to MemoryExtensions), Environment.NewLine, Debug.Assert (compiled away), inlining hints, `using static`,
+    // a top-level deconstruction and loops, a helper outside the solution method.
+    [InlineData("#region helpers\nstatic double Sq(double v) => v * v;\n  #endregion\nstatic double Square(double x) => Sq(x);")]
+    [InlineData("static double Square(double x) { double[] a = [x, 2]; var s = a.AsSpan(); return a.Contains(x) ? s[0] * s[0] : 0; }")]
+    [InlineData("static double Square(double x) { Console.Write($\"squaring {x}{Environment.NewLine}\"); return x * x; }")]
+    [InlineData("using System.Diagnostics;\nstatic double Square(double x) { Debug.Assert(!double.IsNaN(x), \"x is a number\"); return x * x; }")]
+    [InlineData("using System.Runtime.CompilerServices;\n[MethodImpl(MethodImplOptions.AggressiveInlining)]\nstatic double Square(double x) => x * x;")]
+    [InlineData("using static System.Math;\nstatic double Square(double x) => Pow(Abs(x), 2);")]
+    [InlineData("static double Square(double x) => x * x;\nvar (a, b) = (Square(2), Square(3));\nfor (int i = 0; i < 3; i++) Console.WriteLine(Square(i));\nforeach (var p in new[] { a, b }) Console.WriteLine(p);")]
+    [InlineData("static double Times(double x, double y) => x * y;\nstatic double Square(double x) => Times(x, x);")]
     public void Course_style_code_passes_the_screen(string code)
     {
         var notes = Assemble(code).Notes;
+        Assert.True(notes.Count == 0, string.Join("\n", notes));
+    }
+
+    // Plotly.NET's F# API from C#: an optional argument is an FSharpOption, a chart is displayed, not shown.
+    [Theory]
+    [InlineData(Bce + Points + "display(chart);")]
+    [InlineData(Bce + "var chart = Plotly.NET.CSharp.Chart.Line<double, double, string>(new[] { 1.0, 2.0 }, new[] { Bce(1, 0.5), Bce(1, 0.9) }, Name: \"BCE\");\n" +
+                "display(Plotly.NET.Chart.withTitle(\"BCE\", Microsoft.FSharp.Core.FSharpOption<Plotly.NET.Font>.None).Invoke(chart));")]
+    public void Plotly_charts_displayed_from_a_course_notebook_pass_the_screen(string code)
+    {
+        var notes = AssembleInCourse(code).Notes;
         Assert.True(notes.Count == 0, string.Join("\n", notes));
     }
 

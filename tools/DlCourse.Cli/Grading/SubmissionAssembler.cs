@@ -37,11 +37,8 @@ internal static class SubmissionAssembler
         }
 
         var roles = source.Cells.Select(GradingCell.Of).ToList();
-        var usedByTests = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var cell in source.Cells.Where(c => c.Kind == CellKind.Code && !roles[c.Index].IsSolution))
-            usedByTests.UnionWith(VisibleNames.Used(cell.Source));
         directory ??= Directory.GetCurrentDirectory();
-        var screen = new CellScreen(directory, usedByTests, WithheldAnswers.QuestionOf(directory, name));
+        var screen = new CellScreen(directory, WithheldAnswers.QuestionOf(directory, name));
 
         var stubs = Releaser.Release(source, name).Cells.Where(c => GradingCell.Of(c).IsSolution)
             .ToDictionary(c => GradingCell.Of(c).GradeId!, c => c.Source, StringComparer.Ordinal);
@@ -58,8 +55,7 @@ internal static class SubmissionAssembler
             var text = Choose(cell, id, student, studentCells, stubs, name, notes);
             if (cell.Kind == CellKind.Code)
             {
-                var allowed = screen.DeclaredBy(source.Cells[cell.Index].Source);
-                if (text != stubs[id] && screen.Screen(text, allowed) is { } reason)
+                if (text != stubs[id] && screen.Screen(text) is { } reason)
                 {
                     notes.Add($"{name}: your cell {id} was not run: {reason}. It was graded as the unanswered stub.");
                     text = stubs[id];

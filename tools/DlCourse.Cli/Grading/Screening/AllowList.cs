@@ -14,7 +14,16 @@ internal static class AllowList
     [
         "System.Linq", "System.Collections", "System.Collections.Generic", "System.Collections.ObjectModel",
         "System.Collections.Immutable", "System.Text", "System.Text.RegularExpressions", "System.Globalization",
-        "System.Numerics", "Microsoft.FSharp.Core", "Microsoft.FSharp.Collections",
+        "System.Numerics",
+    ];
+
+    // F#'s data types, which a C# cell meets through Plotly.NET's F# API (optional arguments, functions, lists). Nothing
+    // else of FSharp.Core: its modules hold process control (Operators.Exit), threads (ArrayModule.Parallel, async),
+    // reflection (Microsoft.FSharp.Reflection, Quotations) and native code (NativeInterop).
+    private static readonly HashSet<string> FSharpTypes =
+    [
+        "FSharpOption", "FSharpValueOption", "FSharpFunc", "FSharpList", "FSharpMap", "FSharpSet", "FSharpChoice",
+        "FSharpResult", "FSharpRef", "Unit",
     ];
 
     // Namespaces allowed with their children: the course's libraries.
@@ -29,22 +38,29 @@ internal static class AllowList
         "IFormattable", "IFormatProvider", "IComparable", "IEquatable", "IDisposable", "ICloneable", "Nullable", "Lazy",
         "Tuple", "ValueTuple", "Func", "Action", "Predicate", "Comparison", "Converter", "Span", "ReadOnlySpan", "Memory",
         "ReadOnlyMemory", "ArraySegment", "Array", "Index", "Range", "DateTime", "DateTimeOffset", "TimeSpan", "DayOfWeek",
-        "Guid", "HashCode", "ISpanFormattable", "IParsable", "ISpanParsable",
+        "Guid", "HashCode", "ISpanFormattable", "IParsable", "ISpanParsable", "MemoryExtensions",
     ];
 
-    // The only Console members: writing. Reading would take the runner's next message (a hidden test) from stdin.
-    private static readonly HashSet<string> ConsoleMembers = ["Write", "WriteLine"];
+    // Members of otherwise refused types that only compute: Environment.NewLine; Debug.Assert, which the kernel compiles
+    // away (its scripts define no DEBUG symbol, so neither the call nor its arguments run).
+    private static readonly Dictionary<string, string[]> OnlyMembers = new(StringComparer.Ordinal)
+    {
+        ["System.Console"] = ["Write", "WriteLine"],
+        ["System.Environment"] = ["NewLine"],
+        ["System.Diagnostics.Debug"] = ["Assert"],
+    };
 
     // Members of any allowed type that reflect or leave the cell's thread.
     private static readonly HashSet<string> DeniedMembers = ["GetType", "DynamicInvoke", "BeginInvoke", "EndInvoke"];
 
-    // Members of the third-party libraries that read or write files or start a browser; the course library's own
-    // loaders (data sets, checkpoints) are part of what students are meant to use.
-    private static readonly HashSet<string> DeniedLibraryMembers =
-    [
-        "save", "load", "Save", "Load", "load_py", "save_state_dict", "from_file", "Show", "SaveHtml", "SaveImage",
-        "SaveJPG", "SavePNG", "SaveSVG", "SavePDF", "WriteTo", "ReadFrom",
-    ];
+    // Members of the third-party libraries that read or write files or start a browser, in any case (Plotly.NET's F#
+    // API has Chart.show and Chart.saveHtml beside the C# Show and SaveHtml); the course library's own loaders (data
+    // sets, checkpoints) are part of what students are meant to use.
+    private static readonly HashSet<string> DeniedLibraryMembers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "save", "load", "load_py", "save_state_dict", "from_file", "show", "saveHtml", "saveImage", "saveJPG", "savePNG",
+        "saveSVG", "savePDF", "writeTo", "readFrom", "openBrowser", "showAsImage",
+    };
 
     /// <summary>Why graded code may not use this type (from outside the submission), or null when it may.</summary>
     public static string? Type(INamedTypeSymbol type)
@@ -56,10 +72,14 @@ internal static class AllowList
         var name = ns.Length == 0 ? outer.Name : $"{ns}.{outer.Name}";
         if (Namespaces.Contains(ns) || NamespaceTrees.Any(t => ns == t || ns.StartsWith(t + ".", StringComparison.Ordinal)))
             return DeniedNested(definition);
-        if (ns == "System" && (SystemTypes.Contains(outer.Name) || outer.Name.EndsWith("Exception", StringComparison.Ordinal) || outer.Name == "Console"))
+        if (ns == "System" && (SystemTypes.Contains(outer.Name) || outer.Name.EndsWith("Exception", StringComparison.Ordinal)))
+            return null;
+        if (ns is "Microsoft.FSharp.Core" or "Microsoft.FSharp.Collections" && FSharpTypes.Contains(outer.Name) && definition.ContainingType is null)
             return null;
         // display(…) returns Microsoft.DotNet.Interactive.Formatting.DisplayedValue in 1.0.0-beta.26120.1 (the kernel's own helper).
-        if (name is "System.Diagnostics.Stopwatch" or "Microsoft.DotNet.Interactive.Kernel" or "Microsoft.DotNet.Interactive.Formatting.DisplayedValue")
+        // [MethodImpl(MethodImplOptions.AggressiveInlining)] and the like only advise the JIT (extern stays refused).
+        if (name is "System.Diagnostics.Stopwatch" or "Microsoft.DotNet.Interactive.Kernel" or "Microsoft.DotNet.Interactive.Formatting.DisplayedValue"
+            or "System.Runtime.CompilerServices.MethodImplAttribute" or "System.Runtime.CompilerServices.MethodImplOptions" || OnlyMembers.ContainsKey(name))
             return null;
         return $"`{Display(definition)}` is not allowed in graded code ({Category(ns, outer.Name)})";
     }
@@ -69,8 +89,10 @@ internal static class AllowList
     {
         var type = member.ContainingType?.OriginalDefinition;
         var full = type is null ? "" : Display(type);
-        if (full == "System.Console" && !ConsoleMembers.Contains(member.Name))
+        if (full == "System.Console" && !OnlyMembers[full].Contains(member.Name))
             return $"`Console.{member.Name}` is not Console writing, the only Console use allowed (reading would take the runner's messages)";
+        if (type is not null && OnlyMembers.TryGetValue(full, out var only) && !only.Contains(member.Name))
+            return $"`{full}.{member.Name}` is not allowed in graded code ({Category(type.ContainingNamespace.ToDisplayString(), type.Name)}); of `{type.Name}` only {string.Join(", ", only.Select(m => $"`{m}`"))} may be used";
         if (full == "Microsoft.DotNet.Interactive.Kernel" && member.Name != "display")
             return $"`Kernel.{member.Name}` reaches the kernel that runs the tests; only `display(…)` is allowed";
         if (IsFromSource(member)) return null;
@@ -106,6 +128,7 @@ internal static class AllowList
         if (Under("System.Diagnostics")) return "processes and diagnostics";
         if (ns == "System" && type is "Environment" or "AppContext" or "AppDomain" or "GC") return "the process and its environment";
         if (Under("Microsoft.DotNet.Interactive")) return "the kernel and its host";
+        if (Under("Microsoft.FSharp")) return "F# core functions: process control, threads, reflection or native code; only F#'s data types are allowed";
         return "not on the course's allow-list";
     }
 }
