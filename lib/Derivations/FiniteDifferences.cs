@@ -3,7 +3,6 @@ using MathNet.Numerics.LinearAlgebra;
 namespace DlCourse.Derivations;
 
 /// <summary>Central-difference derivatives: ∂f/∂x_i ≈ (f(x + h e_i) − f(x − h e_i)) / 2h, error O(h²) plus rounding ~ ε|f|/h.</summary>
-[AnswerTo("a1", "a2", "a3")]
 public static class FiniteDifferences
 {
     /// <summary>h = 1e-5 balances the O(h²) truncation error against rounding in double precision (both ≈ 1e-10 for well-scaled f).</summary>

@@ -4,7 +4,6 @@ using DlCourse.Models;
 namespace DlCourse.Derivations;
 
 /// <summary>Compares an analytic gradient of f: ℝⁿ → ℝ with central differences at a point.</summary>
-[AnswerTo("a1", "a2", "a3")]
 public static class GradientCheck
 {
     public const double DefaultTolerance = 1e-6;

@@ -3,7 +3,6 @@ using MathNet.Numerics.LinearAlgebra;
 namespace DlCourse.Derivations;
 
 /// <summary>Compares an analytic m×n Jacobian J[k, i] = ∂f_k/∂x_i of f: ℝⁿ → ℝᵐ with central differences at a point.</summary>
-[AnswerTo("a1", "a2", "a3")]
 public static class JacobianCheck
 {
     public static DerivativeCheckResult Run(Func<double[], double[]> f, double[] x, Matrix<double> analyticJacobian,

@@ -8,7 +8,6 @@ namespace DlCourse.Derivations;
 /// with parameters θ = (w_1, …, w_d, b), bias last.
 /// Its gradient and Hessian follow from the chain rule through z = X̃θ (X̃ = [X 1]):
 /// ∇L = (1/m) X̃ᵀ ℓ'(z) + λ(w, 0) and ∇²L = (1/m) X̃ᵀ diag(ℓ''(z)) X̃ + λ diag(1, …, 1, 0).</summary>
-[AnswerTo("a1q1", "a1q2", "a1q3", "a2q4", "a2q6")]
 public sealed class LogisticModelLoss
 {
     private readonly Matrix<double> augmented;

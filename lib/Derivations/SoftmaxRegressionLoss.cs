@@ -6,7 +6,6 @@ namespace DlCourse.Derivations;
 /// <summary>The mean cross-entropy of softmax regression Ŷ = softmax(XWᵀ + 1bᵀ), W of shape K×D, b of length K, X of shape n×D.
 /// Because ∂L/∂z = ŷ − y per sample, ∇_W = (1/n)(Ŷ − Y)ᵀX and ∇_b = (1/n)Σ_i (ŷ_i − y_i).
 /// For gradient checks the parameters flatten to θ = (W row by row, then b).</summary>
-[AnswerTo("a1q6", "a3q2")]
 public sealed class SoftmaxRegressionLoss
 {
     private readonly Matrix<double> features;

@@ -12,7 +12,6 @@ public sealed record ChainGradients(double Output, double Error, double[][] PreA
 /// <see cref="Width"/> units each (fully connected between consecutive layers), output y = Σ units of the last layer,
 /// error E = ½(y − t)². Layer l computes a⁽ˡ⁾ = W⁽ˡ⁾h⁽ˡ⁻¹⁾ + b⁽ˡ⁾, h⁽ˡ⁾ = act(a⁽ˡ⁾), with h⁽⁰⁾ = x.
 /// </summary>
-[AnswerTo("a2q3")]
 public sealed class DeepChain
 {
     public DeepChain(int layers, int width, Activation activation)

@@ -9,7 +9,6 @@ public interface ITrainable
     float[] Parameters { get; }
 
     /// <summary>Mean loss over <paramref name="rows"/> (all rows when null) plus any penalty, and its gradient written into <paramref name="gradient"/>.</summary>
-    [AnswerTo("a1q3", "a1q6", "a2q4", "a2q5", "a2q6", "a3q1", "a3q2")]
     double LossAndGradient(Dataset data, int[]? rows, Span<float> gradient);
 
     /// <summary>Mean loss over the whole data set plus any penalty.</summary>

@@ -21,7 +21,6 @@ public sealed class LinearRegression(int featureCount) : ITrainable
     public float Bias { get => Parameters[FeatureCount]; set => Parameters[FeatureCount] = value; }
 
     /// <summary>Solves XᵀX θ = Xᵀy for θ = [w; b] (X with a column of ones appended), in double precision.</summary>
-    [AnswerTo("a2q7")]
     public static LinearRegression FitNormalEquations(Dataset data)
     {
         var design = Matrix<double>.Build.Dense(data.Count, data.FeatureCount + 1, (i, j) => j < data.FeatureCount ? data[i, j] : 1.0);

@@ -13,7 +13,6 @@ public static class ModelFunctions
         theta => At(model, theta).LossAndGradient(data, rows, new float[model.Parameters.Length]);
 
     /// <summary>θ ↦ ∇loss(θ), the model's analytic gradient.</summary>
-    [AnswerTo("a1q3", "a1q6", "a2q4", "a2q5", "a2q6", "a3q1", "a3q2")]
     public static Func<double[], double[]> Gradient(ITrainable model, Dataset data, int[]? rows = null) =>
         theta =>
         {

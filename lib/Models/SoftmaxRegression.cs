@@ -115,7 +115,6 @@ public sealed class SoftmaxRegression : ITrainable
         return total / data.Count + Penalty();
     }
 
-    [AnswerTo("a1q6", "a3q2")]
     public double LossAndGradient(Dataset data, int[]? rows, Span<float> gradient)
     {
         CheckFeatures(data.FeatureCount);

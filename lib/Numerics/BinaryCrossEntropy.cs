@@ -2,7 +2,6 @@ namespace DlCourse.Numerics;
 
 /// <summary>L = (1/n) Σ_i −[y_i log ŷ_i + (1 − y_i) log(1 − ŷ_i)] on probabilities ŷ ∈ (0, 1) (natural log);
 /// ∂L/∂ŷ_i = (ŷ_i − y_i) / (n ŷ_i (1 − ŷ_i)). On logits prefer <see cref="BinaryCrossEntropyWithLogits"/>.</summary>
-[AnswerTo("a1q2")]
 public static class BinaryCrossEntropy
 {
     /// <summary>The loss of one sample; a term whose weight (y or 1 − y) is 0 is skipped, so 0·log 0 counts as 0.

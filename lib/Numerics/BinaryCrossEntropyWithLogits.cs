@@ -4,7 +4,6 @@ namespace DlCourse.Numerics;
 
 /// <summary>BCE of σ(z) computed from the logit z: per sample softplus(z) − y·z = max(z, 0) − y·z + log(1 + e^(−|z|)), finite for any z;
 /// mean over samples. ∂L/∂z_i = (σ(z_i) − y_i)/n.</summary>
-[AnswerTo("a1q1", "a1q2", "a1q3")]
 public static class BinaryCrossEntropyWithLogits
 {
     public static T Value<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets) where T : IFloatingPointIeee754<T>

@@ -5,7 +5,6 @@ namespace DlCourse.Numerics;
 
 /// <summary>Cross-entropy of softmax(z) against a target distribution y, from the logits: L = −Σ_k y_k log softmax(z)_k = logsumexp(z) − Σ_k y_k z_k
 /// (finite for any z); batches are the mean over rows. ∂L/∂z = ŷ − y where ŷ = softmax(z) (÷ n for a batch).</summary>
-[AnswerTo("a1q6", "a3q2")]
 public static class CrossEntropyWithLogits
 {
     /// <summary>One sample; <paramref name="target"/> sums to 1 (one-hot or soft labels).</summary>

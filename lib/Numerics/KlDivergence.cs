@@ -2,7 +2,6 @@ namespace DlCourse.Numerics;
 
 /// <summary>D_KL(P‖Q) = Σ_k p_k log(p_k / q_k) (natural log, 0·log 0 = 0) for distributions P, Q; ∂D/∂q_k = −p_k / q_k.
 /// Not symmetric in P and Q; equals H(P, Q) − H(P).</summary>
-[AnswerTo("a1q4")]
 public static class KlDivergence
 {
     public static double Value(double[] p, double[] q)

@@ -4,7 +4,6 @@ namespace DlCourse.Numerics;
 
 /// <summary>R(w) = (λ/2) Σ_j w_j², gradient λw, with λ the weight decay; for A1's (λ/2m)Σw² pass λ/m. Leave biases
 /// out of <c>w</c>: they are not regularised.</summary>
-[AnswerTo("a1q3", "a3q3")]
 public static class L2Penalty
 {
     public static double Value(double[] weights, double weightDecay)

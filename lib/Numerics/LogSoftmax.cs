@@ -5,7 +5,6 @@ using MathNet.Numerics.LinearAlgebra;
 namespace DlCourse.Numerics;
 
 /// <summary>log softmax(z)_k = z_k − logsumexp(z): finite even where softmax itself underflows to 0 (whose log would be −∞).</summary>
-[AnswerTo("a1q7")]
 public static class LogSoftmax
 {
     public static void Apply<T>(ReadOnlySpan<T> logits, Span<T> destination) where T : IFloatingPointIeee754<T>

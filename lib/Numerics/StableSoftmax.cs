@@ -9,7 +9,6 @@ namespace DlCourse.Numerics;
 /// We do not call <see cref="TensorPrimitives.SoftMax{T}(ReadOnlySpan{T}, Span{T})"/>: in System.Numerics.Tensors 10.0.0 it computes
 /// exp(z_k)/Σ exp(z_j) without the shift and returns NaN for z = [1000, 1001] (a test pins this down).
 /// </remarks>
-[AnswerTo("a1q7")]
 public static class StableSoftmax
 {
     /// <summary>Writes softmax(<paramref name="logits"/>) into <paramref name="destination"/> (same length; may be the same memory).</summary>
@@ -32,7 +31,6 @@ public static class StableSoftmax
     public static Matrix<float> Apply(Matrix<float> logits) => RowKernels.MapRows<float>(logits, Apply);
 
     /// <summary>The K×K Jacobian ∂ŷ_k/∂z_j = ŷ_k(δ_kj − ŷ_j) = diag(ŷ) − ŷŷᵀ, evaluated at <paramref name="logits"/>.</summary>
-    [AnswerTo("a1q5", "a1q8")]
     public static Matrix<double> Jacobian(double[] logits)
     {
         var p = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(Apply(logits));

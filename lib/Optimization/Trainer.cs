@@ -7,7 +7,6 @@ namespace DlCourse.Optimization;
 /// <summary>The course's training loop: epochs of (shuffled) mini-batches, an optimizer step per batch, a history row per epoch.</summary>
 public static class Trainer
 {
-    [AnswerTo("a2q5")]
     public static TrainingHistory Fit(ITrainable model, IOptimizer optimizer, Dataset train, Dataset? validation = null,
         TrainingOptions? options = null, string name = "")
     {

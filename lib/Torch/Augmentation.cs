@@ -5,7 +5,6 @@ namespace DlCourse.Torch;
 /// side (a random shift of up to that many pixels) and, if <see cref="HorizontalFlip"/>, a mirror with probability ½.
 /// The random draws come from the caller's <see cref="Random"/>, so a seed fixes them.
 /// </summary>
-[AnswerTo("a4q3")]
 public sealed record Augmentation(int CropPadding = 0, bool HorizontalFlip = false)
 {
     public static readonly Augmentation None = new();

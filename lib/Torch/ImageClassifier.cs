@@ -66,7 +66,6 @@ public abstract class ImageClassifier : nn.Module<Tensor, Tensor>
     public void UnfreezeBackbone() => FreezeBackbone(false);
 
     /// <summary>Number of parameters; <paramref name="trainableOnly"/> counts only those that receive gradients.</summary>
-    [AnswerTo("a4q1", "a4q4")]
     public long ParameterCount(bool trainableOnly = false) =>
         parameters().Where(p => !trainableOnly || p.requires_grad).Sum(p => p.numel());
 }

@@ -9,6 +9,7 @@ var root = new RootCommand("dlcourse: run, check, export and grade DlCourse note
 {
     RunCommand.Create(),
     CheckCommand.Create(),
+    MayUseCommand.Create(),
     ReleaseCommand.Create(),
     SelfCheckCommand.Create(),
     GradeCommand.Create(),

@@ -1,9 +1,11 @@
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Grading.Screening;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Tests.Grading;
 
-/// <summary>A question's points cannot be earned by calling the library's (or TorchSharp's) own answer to it.</summary>
+/// <summary>A question's points cannot be earned by calling the library's (or TorchSharp's) own answer to it: its solution cells may
+/// use only what the source notebook's <c>solution_may_use</c> lists of the code that computes answers.</summary>
 public class WithheldAnswerTests
 {
     // For every question whose answer the library or TorchSharp can compute: a solution that calls it instead.
@@ -24,6 +26,9 @@ public class WithheldAnswerTests
         { "a1-loss-functions/q7-stable-softmax.ipynb", "double[] MySoftmax(double[] z) => StableSoftmax.Apply(z);" },
         { "a1-loss-functions/q7-stable-softmax.ipynb", "double[] MySoftmax(double[] z) => z.Select(v => Math.Exp(v - DlCourse.Numerics.LogSumExp.Apply(z))).ToArray();" },
         { "a1-loss-functions/q7-stable-softmax.ipynb", "double[] MySoftmax(double[] z) => TorchSharp.torch.tensor(z).softmax(0).data<double>().ToArray();" },
+        // Routes no answer mark ever named: the cross-entropy with logits and the log-softmax compute A1 Q2's and Q7's answers too.
+        { "a1-loss-functions/q7-stable-softmax.ipynb", "double[] MySoftmax(double[] z) => DlCourse.Numerics.LogSoftmax.Apply(z).Select(Math.Exp).ToArray();" },
+        { "a1-loss-functions/q2-binary-cross-entropy.ipynb", "double Bce(double y, double yHat) => DlCourse.Numerics.CrossEntropyWithLogits.Value(new[] { Math.Log(yHat), Math.Log(1 - yHat) }, new[] { y, 1 - y });" },
         { "a1-loss-functions/q8-convexity-linear-activations.ipynb", "Matrix<double> CrossEntropyHessian(double[] z) => StableSoftmax.Jacobian(z);" },
         { "a2-backprop-gradient-descent/q2-backprop-by-hand.ipynb", "double[] Backprop(double[] theta, double[] x, double t) => DlCourse.Derivations.FiniteDifferences.Gradient(th => th.Sum() * t, theta);" },
         { "a2-backprop-gradient-descent/q3-vanishing-gradients.ipynb", "double[] SigmoidChainGradients(double[] w, double[] b, double x, double t) => new DlCourse.Models.DeepChain(w.Length, 1, DlCourse.Activation.Sigmoid).Gradient(x, t);" },
@@ -60,6 +65,19 @@ public class WithheldAnswerTests
         var without = new[] { "a2-backprop-gradient-descent/q1-softmax-decision-regions.ipynb", "a3-linear-classifiers/q4-hyperparameter-search.ipynb", "a4-deep-networks/q5-fine-tuning.ipynb" };
         var all = ScreenTests.CourseNotebooks().Select(r => ((string)r[0]).Replace('\\', '/'));
         Assert.Equal(all.Except(without).Order(), covered.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(ScreenTests.CourseNotebooks), MemberType = typeof(ScreenTests))]
+    public void Every_course_notebook_lists_what_its_solutions_use_and_no_more_than_they_need(string relative)
+    {
+        var path = Path.Combine(Support.Repository.Notebooks, relative);
+        var source = Notebook.Load(path);
+        Assert.True(source.Metadata["dlcourse"]?[QuestionLibrary.MetadataKey] is System.Text.Json.Nodes.JsonArray, $"{relative} states no {QuestionLibrary.MetadataKey}");
+        var listed = QuestionLibrary.Listed(source);
+        Assert.Empty(QuestionLibrary.UsedBySolutions(source, Path.GetDirectoryName(path)!).Except(listed));
+        // A whole namespace of the library would let every answer in it through.
+        Assert.DoesNotContain(listed, entry => entry is "DlCourse.*" or "TorchSharp.*" || entry.StartsWith("DlCourse.Numerics.*") || entry.StartsWith("DlCourse.Models.*"));
     }
 
     [Fact]

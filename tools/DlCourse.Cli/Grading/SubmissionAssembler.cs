@@ -38,7 +38,7 @@ internal static class SubmissionAssembler
 
         var roles = source.Cells.Select(GradingCell.Of).ToList();
         directory ??= Directory.GetCurrentDirectory();
-        var screen = new CellScreen(directory, WithheldAnswers.QuestionOf(directory, name));
+        var screen = new CellScreen(directory, QuestionLibrary.Of(source));
 
         var stubs = Releaser.Release(source, name).Cells.Where(c => GradingCell.Of(c).IsSolution)
             .ToDictionary(c => GradingCell.Of(c).GradeId!, c => c.Source, StringComparer.Ordinal);

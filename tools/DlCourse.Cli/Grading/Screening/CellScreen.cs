@@ -5,14 +5,13 @@ namespace DlCourse.Cli.Grading.Screening;
 /// <summary>
 /// Screens a notebook's student cells by meaning before any of them runs: each is compiled as the kernel will
 /// compile it (on top of the cells before it) and refused when it has a directive, does not compile, resolves any
-/// symbol outside the <see cref="AllowList"/>, or uses the library's own answer to the notebook's question
-/// (<see cref="WithheldAnswers"/>). Names it declares are not screened: they can only shadow what later cells see, and
+/// symbol outside the <see cref="AllowList"/>, or uses from the code that computes answers (the course library, TorchSharp)
+/// what the question does not list (<see cref="QuestionLibrary"/>). Names it declares are not screened: they can only shadow what later cells see, and
 /// points are judged outside the student's process, with hidden tests run after every student cell.
 /// </summary>
-internal sealed class CellScreen(string notebookDirectory, string? question)
+internal sealed class CellScreen(string notebookDirectory, QuestionLibrary library)
 {
     private readonly ScriptContext context = new(notebookDirectory);
-    private readonly WithheldAnswers withheld = new(question);
 
     /// <summary>Adds a cell from the source notebook to the context later cells compile against.</summary>
     public void Trusted(string code) => context.AddTrusted(code);
@@ -31,7 +30,7 @@ internal sealed class CellScreen(string notebookDirectory, string? question)
             return $"it does not compile ({line}{error.Id}: {Short(error.GetMessage())})";
         }
         var model = compilation.GetSemanticModel(tree);
-        if (new SymbolWalker(model, withheld).FirstRefusal(tree.GetRoot()) is { } refused) return refused;
+        if (new SymbolWalker(model, library).FirstRefusal(tree.GetRoot()) is { } refused) return refused;
         context.Add(compilation);
         return null;
     }

@@ -6,9 +6,9 @@ namespace DlCourse.Cli.Grading.Screening;
 
 /// <summary>
 /// Resolves every symbol and type a cell's syntax refers to and reports the first one outside the <see cref="AllowList"/>
-/// or among the question's <see cref="WithheldAnswers"/>.
+/// or outside what the question may use of the code that computes answers (<see cref="QuestionLibrary"/>).
 /// </summary>
-internal sealed class SymbolWalker(SemanticModel model, WithheldAnswers withheld)
+internal sealed class SymbolWalker(SemanticModel model, QuestionLibrary library)
 {
     private readonly Dictionary<ISymbol, string?> verdicts = new(SymbolEqualityComparer.Default);
 
@@ -83,7 +83,7 @@ internal sealed class SymbolWalker(SemanticModel model, WithheldAnswers withheld
     private string? CheckMember(ISymbol member)
     {
         if (AllowList.IsFromSource(member)) return null;
-        return withheld.Refusal(member, model.Compilation) ?? (member.ContainingType is { } type ? CheckType(type) : null) ?? AllowList.Member(member);
+        return library.Refusal(member) ?? (member.ContainingType is { } type ? CheckType(type) : null) ?? AllowList.Member(member);
     }
 
     private string? CheckType(ITypeSymbol? type)
@@ -97,7 +97,7 @@ internal sealed class SymbolWalker(SemanticModel model, WithheldAnswers withheld
             case INamedTypeSymbol named:
                 if (verdicts.TryGetValue(named, out var known)) return known;
                 verdicts[named] = null;
-                var verdict = (AllowList.IsFromSource(named.OriginalDefinition) ? null : AllowList.Type(named) ?? withheld.Refusal(named, model.Compilation))
+                var verdict = (AllowList.IsFromSource(named.OriginalDefinition) ? null : AllowList.Type(named) ?? library.Refusal(named))
                               ?? named.TypeArguments.Select(CheckType).FirstOrDefault(r => r is not null)
                               ?? (named.ContainingType is { } outer ? CheckType(outer) : null);
                 verdicts[named] = verdict;

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using DlCourse.Cli.Notebooks;
+using Microsoft.CodeAnalysis;
+
+namespace DlCourse.Cli.Grading.Screening;
+
+/// <summary>
+/// What a question's solution cells may call from the code that computes answers: the course library beyond its data and
+/// chart namespaces, and TorchSharp. Nothing by default; the source notebook's metadata lists the rest,
+/// <c>"dlcourse": {"solution_may_use": ["DlCourse.Models.SoftmaxRegression.Probabilities", "TorchSharp.torch.*"]}</c>:
+/// a type (named, declared, constructed; a listed member lets its type be named too), a member (<c>Type.Member</c>, every
+/// overload), or <c>X.*</c> for everything in a type or namespace. <c>dlcourse may-use</c> writes what the source's own solutions use.
+/// </summary>
+internal sealed class QuestionLibrary
+{
+    public const string MetadataKey = "solution_may_use";
+
+    // Where answers live: the course library and TorchSharp (its autograd, losses and modules compute them).
+    private static readonly string[] Governed = ["DlCourse", "TorchSharp"];
+    // What every question may use: the library's root types (Check, Course, …), its data sets and its charts.
+    private static readonly string[] Open = ["DlCourse.Data", "DlCourse.Plotting"];
+
+    private static readonly SymbolDisplayFormat Format = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.None);
+
+    private readonly HashSet<string> allowed;
+    private readonly HashSet<string>? used;
+
+    private QuestionLibrary(IEnumerable<string> allowed, bool collect)
+    {
+        this.allowed = new(allowed, StringComparer.Ordinal);
+        used = collect ? new(StringComparer.Ordinal) : null;
+    }
+
+    /// <summary>The list a source notebook's metadata gives (none: nothing governed is allowed).</summary>
+    public static QuestionLibrary Of(Notebook source) => new(Listed(source), collect: false);
+
+    /// <summary>Allows everything and records what it was asked about: what <c>dlcourse may-use</c> writes.</summary>
+    public static QuestionLibrary Collecting() => new([], collect: true);
+
+    /// <summary>The governed names asked about while collecting, in order.</summary>
+    public IReadOnlyList<string> Used => [.. (used ?? []).Order(StringComparer.Ordinal)];
+
+    /// <summary>What the source's own solution cells use of the governed code, each compiled on the cells before it.</summary>
+    public static IReadOnlyList<string> UsedBySolutions(Notebook source, string directory)
+    {
+        var collector = Collecting();
+        var screen = new CellScreen(directory, collector);
+        foreach (var cell in source.Cells.Where(c => c.Kind == CellKind.Code))
+            if (GradingCell.Of(cell).IsSolution) screen.Screen(cell.Source);
+            else screen.Trusted(cell.Source);
+        return collector.Used;
+    }
+
+    public static IReadOnlyList<string> Listed(Notebook source) =>
+        source.Metadata["dlcourse"]?[MetadataKey] is JsonArray list ? [.. list.Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : null).OfType<string>()] : [];
+
+    /// <summary>Why a solution cell of this question may not use <paramref name="symbol"/> (a type or a member), or null.</summary>
+    public string? Refusal(ISymbol symbol)
+    {
+        symbol = symbol.OriginalDefinition;
+        // Constructing a type is naming it; an accessor or an operator belongs to its type's member list like any member.
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor, ContainingType: { } constructed }) symbol = constructed;
+        if (symbol is IMethodSymbol { AssociatedSymbol: { } property }) symbol = property;
+        var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+        if (type is null || !IsGoverned(type)) return null;
+        var name = symbol is INamedTypeSymbol ? Name(type) : $"{Name(type)}.{symbol.Name}";
+        if (used is not null) { used.Add(name); return null; }
+        if (Allows(name, type) || symbol is INamedTypeSymbol && allowed.Any(a => a.StartsWith(name + ".", StringComparison.Ordinal))) return null;
+        return $"it uses `{Short(name)}`, which this question's cells may not use from {Root(type)}, where the course's answers are computed; " +
+               (allowed.Count == 0 ? "write the answer yourself" : $"write the answer yourself (this question may use {string.Join(", ", allowed.Order(StringComparer.Ordinal).Select(a => $"`{Short(a)}`"))})");
+    }
+
+    private bool Allows(string name, INamedTypeSymbol type)
+    {
+        if (allowed.Contains(name)) return true;
+        // X.* entries: the member's type, any type around it, or any namespace above it.
+        for (var t = type; t is not null; t = t.ContainingType)
+            if (allowed.Contains(Name(t) + ".*")) return true;
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            if (allowed.Contains(ns.ToDisplayString() + ".*")) return true;
+        return false;
+    }
+
+    private static bool IsGoverned(INamedTypeSymbol type)
+    {
+        var ns = type.ContainingNamespace?.ToDisplayString() ?? "";
+        if (ns == "DlCourse" || Open.Any(o => ns == o || ns.StartsWith(o + ".", StringComparison.Ordinal))) return false;
+        return Governed.Any(g => ns == g || ns.StartsWith(g + ".", StringComparison.Ordinal));
+    }
+
+    private static string Root(INamedTypeSymbol type) =>
+        (type.ContainingNamespace?.ToDisplayString() ?? "").StartsWith("TorchSharp", StringComparison.Ordinal) ? "TorchSharp" : "the course library";
+
+    private static string Name(INamedTypeSymbol type) => type.ToDisplayString(Format);
+
+    private static string Short(string name) => name.StartsWith("DlCourse.", StringComparison.Ordinal) ? name["DlCourse.".Length..] : name;
+}
