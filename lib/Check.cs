@@ -7,7 +7,8 @@ namespace DlCourse;
 public sealed class CheckFailedException(string message) : Exception(message);
 
 /// <summary>Assertions for notebook check cells: each prints a tick when it holds and throws <see cref="CheckFailedException"/> when not.
-/// Every comparison is NaN- and ∞-safe: a non-finite value where a finite one is expected fails (unlike <c>Enumerable.Max</c>, which skips NaN).</summary>
+/// Every comparison is NaN- and ∞-safe: a non-finite value where a finite one is expected fails (unlike <c>Enumerable.Max</c>, which skips NaN).
+/// Each also records what it compared (<see cref="CheckLog"/>): the grader judges those values against a reference run.</summary>
 public static class Check
 {
     /// <summary>|actual − expected| ≤ tolerance + relative·|expected|; a non-finite expected value must be matched exactly.</summary>

@@ -154,8 +154,11 @@ public class HostileSubmissionTests(HostileClass hostile) : IClassFixture<Hostil
     {
         AssertScores("overflow", 1); // Square(3) passes; the hidden Square(-2.5) overflows and kills the worker
         Assert.Contains("worker process exited", Student("overflow").Test("f1q1-negative").Output);
-        // What students see before grades are published does not describe the hidden test.
-        Assert.DoesNotContain("f1q1-negative", string.Join("\n", Student("overflow").Questions.SelectMany(q => q.Notes)));
+        // What students see before grades are published does not describe the hidden test, nor say that one stopped the worker.
+        var notes = string.Join("\n", Student("overflow").Questions.SelectMany(q => q.Notes));
+        Assert.DoesNotContain("f1q1-negative", notes);
+        Assert.DoesNotContain("hidden", notes);
+        Assert.DoesNotContain("stopped the worker", notes);
         var feedback = File.ReadAllText(Path.Combine(hostile.Fx.Out, "overflow", "feedback.html"));
         Assert.Contains("f1q1-negative (hidden)", feedback);
         Assert.DoesNotContain("worker process exited", feedback);
