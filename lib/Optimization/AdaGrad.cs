@@ -4,8 +4,11 @@ namespace DlCourse.Optimization;
 public sealed class AdaGrad(double learningRate, double epsilon = 1e-8) : IOptimizer
 {
     private float[]? squares;
+    private readonly double epsilon = OptimizerState.CheckEpsilon(epsilon);
 
-    public double LearningRate { get; set; } = learningRate;
+    private double learningRate = OptimizerState.CheckLearningRate(learningRate);
+
+    public double LearningRate { get => learningRate; set => learningRate = OptimizerState.CheckLearningRate(value); }
 
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {

@@ -7,9 +7,13 @@ namespace DlCourse.Optimization;
 public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8) : IOptimizer
 {
     private float[]? mean, squares;
+    private readonly double beta1 = OptimizerState.CheckFraction(beta1, nameof(beta1)), beta2 = OptimizerState.CheckFraction(beta2, nameof(beta2));
+    private readonly double epsilon = OptimizerState.CheckEpsilon(epsilon);
     private int steps;
 
-    public double LearningRate { get; set; } = learningRate;
+    private double learningRate = OptimizerState.CheckLearningRate(learningRate);
+
+    public double LearningRate { get => learningRate; set => learningRate = OptimizerState.CheckLearningRate(value); }
 
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {

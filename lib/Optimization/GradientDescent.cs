@@ -5,7 +5,9 @@ namespace DlCourse.Optimization;
 /// <summary>Plain gradient descent θ ← θ − η∇L; full-batch, mini-batch or stochastic depending only on the batch the gradient came from.</summary>
 public sealed class GradientDescent(double learningRate) : IOptimizer
 {
-    public double LearningRate { get; set; } = learningRate;
+    private double learningRate = OptimizerState.CheckLearningRate(learningRate);
+
+    public double LearningRate { get => learningRate; set => learningRate = OptimizerState.CheckLearningRate(value); }
 
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {

@@ -8,8 +8,10 @@ public sealed class Nesterov(double learningRate, double momentum = 0.9) : IOpti
 {
     private float[]? velocity;
 
-    public double LearningRate { get; set; } = learningRate;
-    public double Coefficient { get; } = momentum;
+    private double learningRate = OptimizerState.CheckLearningRate(learningRate);
+
+    public double LearningRate { get => learningRate; set => learningRate = OptimizerState.CheckLearningRate(value); }
+    public double Coefficient { get; } = OptimizerState.CheckFraction(momentum, nameof(momentum));
 
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {

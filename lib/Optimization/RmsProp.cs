@@ -4,9 +4,12 @@ namespace DlCourse.Optimization;
 public sealed class RmsProp(double learningRate, double decay = 0.9, double epsilon = 1e-8) : IOptimizer
 {
     private float[]? squares;
+    private readonly double epsilon = OptimizerState.CheckEpsilon(epsilon);
 
-    public double LearningRate { get; set; } = learningRate;
-    public double Decay { get; } = decay;
+    private double learningRate = OptimizerState.CheckLearningRate(learningRate);
+
+    public double LearningRate { get => learningRate; set => learningRate = OptimizerState.CheckLearningRate(value); }
+    public double Decay { get; } = OptimizerState.CheckFraction(decay, nameof(decay));
 
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {

@@ -143,7 +143,7 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
 
     [Theory]
     [InlineData("stub", null, 1, "✗ fails  a1q5-jacobian-check", "NotImplementedException")]
-    [InlineData("library", "Matrix<double> SoftmaxJacobian(double[] z)\n{\n    return StableSoftmax.Jacobian(z);\n}", 1, "✗ fails  a1q5-jacobian-check", "the course library's own answer")]
+    [InlineData("library", "Matrix<double> SoftmaxJacobian(double[] z)\n{\n    return StableSoftmax.Jacobian(z);\n}", 1, "✗ fails  a1q5-jacobian-check", "write the answer yourself")]
     [InlineData("solved", "Matrix<double> SoftmaxJacobian(double[] z)\n{\n    var p = StableSoftmax.Apply(z);\n    return Matrix<double>.Build.Dense(z.Length, z.Length, (k, j) => p[k] * ((k == j ? 1 : 0) - p[j]));\n}", null, "✓ passes a1q5-jacobian-check", "3/3")]
     public void Self_check_in_the_unpacked_pack_grades_the_visible_tests_as_the_grader_does(string name, string? code, int? exitCode, string line, string detail)
     {

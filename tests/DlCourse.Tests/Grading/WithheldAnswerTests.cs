@@ -75,7 +75,7 @@ public class WithheldAnswerTests
         var source = Notebook.Load(path);
         Assert.True(source.Metadata["dlcourse"]?[QuestionLibrary.MetadataKey] is System.Text.Json.Nodes.JsonArray, $"{relative} states no {QuestionLibrary.MetadataKey}");
         var listed = QuestionLibrary.Listed(source);
-        Assert.Empty(QuestionLibrary.UsedBySolutions(source, Path.GetDirectoryName(path)!).Except(listed));
+        Assert.Empty(SubmissionAssembler.LibraryUsedBySolutions(source, Path.GetDirectoryName(path)!).Except(listed));
         // A whole namespace of the library would let every answer in it through.
         Assert.DoesNotContain(listed, entry => entry is "DlCourse.*" or "TorchSharp.*" || entry.StartsWith("DlCourse.Numerics.*") || entry.StartsWith("DlCourse.Models.*"));
     }

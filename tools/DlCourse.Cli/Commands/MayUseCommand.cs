@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using DlCourse.Cli.Grading;
 using DlCourse.Cli.Grading.Screening;
 using DlCourse.Cli.Notebooks;
 
@@ -27,7 +28,7 @@ public static class MayUseCommand
         {
             var notebook = Notebook.Load(path.Source);
             var listed = QuestionLibrary.Listed(notebook);
-            var used = QuestionLibrary.UsedBySolutions(notebook, Path.GetDirectoryName(Path.GetFullPath(path.Source))!);
+            var used = SubmissionAssembler.LibraryUsedBySolutions(notebook, Path.GetDirectoryName(Path.GetFullPath(path.Source))!);
             var absent = used.Where(u => !listed.Contains(u)).ToList();
             Console.WriteLine($"{path.Relative}: {listed.Count} allowed; the solutions use {used.Count}" + (absent.Count == 0 ? "" : $", {absent.Count} not listed: {string.Join(", ", absent)}"));
             bool stated = notebook.Metadata["dlcourse"]?[QuestionLibrary.MetadataKey] is JsonArray;

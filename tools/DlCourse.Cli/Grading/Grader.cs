@@ -19,7 +19,7 @@ public sealed record GradeOptions(string Source, string Submissions, string Out,
 /// <summary>Where the expected values, bounds and tolerances of a test's checks come from.</summary>
 public enum JudgeAgainst
 {
-    /// <summary>The source notebook run once with its own solutions in a clean worker (<see cref="Judging.ReferenceRuns"/>).</summary>
+    /// <summary>The source notebook run once with its own solutions in a clean worker (<see cref="ReferenceRuns"/>).</summary>
     ReferenceRun,
     /// <summary>The student's own run: what <c>Check</c> itself compared. For self-check only, as it trusts the student's process.</summary>
     OwnRun,
@@ -33,9 +33,10 @@ public enum WrittenGrading { Autograder, Manual }
 public sealed record GradeProgress(string Student, bool Finished, bool Skipped, SubmissionResult? Result, int Total);
 
 /// <summary>
-/// Grades every submission against the source notebooks in four stages per notebook: assemble
-/// (<see cref="SubmissionAssembler"/>), execute in a sandboxed worker, again without a cell that killed it
-/// (<see cref="RestartingRun"/>), score the test cells (<see cref="Scoring"/>), and write the results atomically
+/// Grades every submission against the source notebooks in four stages per notebook, each handing the next a record:
+/// assemble (<see cref="SubmissionAssembler"/>), execute in a sandboxed worker, again without a cell that killed it
+/// (<see cref="RestartingRun"/>), score the test cells against the notebook's reference run (<see cref="Scoring"/>,
+/// <see cref="ReferenceRuns"/>), and write the results atomically
 /// (<see cref="GradedFiles"/>), one student at a time, so an interrupted run keeps what it finished and a rerun skips
 /// it. Manual scores of written answers (<see cref="ManualScores"/>) are merged on every run, also into the students a
 /// rerun skips. What the sandbox could not do on this machine goes to the staff (<see cref="SandboxNotes"/>), not into results.
@@ -151,7 +152,6 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
     {
         var sourceNotebook = Notebook.Load(source.Path);
         var name = source.Relative;
-        var notes = new List<string>();
         var tests = sourceNotebook.Cells.Select(GradingCell.Of).Where(r => r.IsTest).ToList();
         var missingAnswers = Counted(WrittenAnswers.Missing(sourceNotebook, name));
         double max = tests.Sum(t => t.Points) + missingAnswers.Sum(w => w.MaxScore);
@@ -168,7 +168,6 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
 
         // The stages, in order: assemble, execute (again without a cell that kills the worker), score, write.
         var assembled = SubmissionAssembler.Assemble(sourceNotebook, studentNotebook, name, Path.GetDirectoryName(source.Path));
-        notes.AddRange(assembled.Notes);
         var workDir = Path.GetDirectoryName(source.Path)!;
         var sandboxOptions = new SandboxOptions(TimeSpan.FromSeconds(options.CellTimeoutSeconds), options.MemoryMb,
             Readable: WorkerFiles.For(sourceNotebook, workDir),
@@ -177,11 +176,12 @@ public sealed class Grader(INotebookExecutor executor, GradeOptions options)
         var reference = options.Against == JudgeAgainst.ReferenceRun
             ? await References.ForAsync(source.Path, sourceNotebook, sandboxOptions, slot, workDir, ct)
             : null;
-        var run = await RestartingRun.RunAsync(executor, Sandboxes, assembled, sandboxOptions, slot, workDir, options.MaxRestarts, name, notes, ct);
+        var run = await RestartingRun.RunAsync(executor, Sandboxes, assembled, sandboxOptions, slot, workDir, options.MaxRestarts, name, ct);
         lock (staffLock) (sandboxNotes ??= new(StringComparer.Ordinal)).UnionWith(run.SandboxNotes);
-        var results = Scoring.Score(assembled, run.Outcomes, reference, name, notes);
+        var scored = Scoring.Score(assembled, run, reference, name);
         run.Executed.Save(Path.Combine(student.Out, name));
-        return new QuestionResult(name, results.Sum(r => r.Score), max, results, GradingNotes.Bounded(notes), Counted(WrittenAnswers.Of(assembled, name)));
+        var notes = assembled.Notes.Concat(run.Notes).Concat(scored.Notes).ToList();
+        return new QuestionResult(name, scored.Tests.Sum(r => r.Score), max, scored.Tests, GradingNotes.Bounded(notes), Counted(WrittenAnswers.Of(assembled, name)));
     }
 
     // Every result written gets the same last steps: its assignments named, the manual scores merged, the late policy applied.

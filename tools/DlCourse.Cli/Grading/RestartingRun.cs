@@ -3,16 +3,19 @@ using DlCourse.Cli.Running;
 
 namespace DlCourse.Cli.Grading;
 
-/// <summary>The outcome of every cell of the assembled notebook, the executed copy in source order, and the sandbox's notes.</summary>
-internal sealed record RestartedRun(CellOutcome[] Outcomes, Notebook Executed, IReadOnlyList<string> SandboxNotes);
+/// <summary>The outcome of every cell of the assembled notebook, the executed copy in source order, the cells that stopped the
+/// worker and were left out of a rerun, what the student should be told about the restarts, and the sandbox's notes (for the staff).</summary>
+internal sealed record RestartedRun(CellOutcome[] Outcomes, Notebook Executed, IReadOnlySet<int> StoppedWorker, IReadOnlyList<string> Notes,
+    IReadOnlyList<string> SandboxNotes);
 
 /// <summary>The execute stage: runs the assembled notebook in a fresh sandbox; when a cell kills the worker, runs it again
 /// without that cell (at most <c>maxRestarts</c> times), so later tests still count.</summary>
 internal static class RestartingRun
 {
     public static async Task<RestartedRun> RunAsync(INotebookExecutor executor, Func<SandboxOptions, int, string, Sandbox> sandboxes,
-        AssembledNotebook assembled, SandboxOptions sandboxOptions, int slot, string workDir, int maxRestarts, string name, List<string> notes, CancellationToken ct)
+        AssembledNotebook assembled, SandboxOptions sandboxOptions, int slot, string workDir, int maxRestarts, string name, CancellationToken ct)
     {
+        var notes = new List<string>();
         int count = assembled.Notebook.Cells.Count;
         var skipped = new Dictionary<int, CellOutcome>();
         for (int attempt = 0; ; attempt++)
@@ -33,7 +36,7 @@ internal static class RestartingRun
                 // Hidden tests run last, so only hidden tests follow one: nothing a student reads may depend on them.
                 if (killer >= 0 && laterCells && !assembled.Roles[kept[killer]].IsHidden)
                     notes.Add($"{name}: the worker was stopped {attempt + 1} times; the cells after {Name(kept[killer], assembled.Roles[kept[killer]])} were not run.");
-                return new RestartedRun(outcomes, Merge(assembled.Notebook, run.Executed, kept, skipped), sandbox.Notes);
+                return new RestartedRun(outcomes, Merge(assembled.Notebook, run.Executed, kept, skipped), skipped.Keys.ToHashSet(), notes, sandbox.Notes);
             }
             var cell = kept[killer];
             skipped[cell] = outcomes[cell];

@@ -3,16 +3,22 @@ using DlCourse.Cli.Running;
 
 namespace DlCourse.Cli.Grading;
 
+/// <summary>What the score stage found: a result per test cell and the notes on the student's solution cells.</summary>
+internal sealed record ScoredNotebook(IReadOnlyList<TestResult> Tests, IReadOnlyList<string> Notes);
+
 /// <summary>The score stage: a test cell earns its points when it ran without an error and its checks hold against the
 /// reference run (<see cref="Judge"/>); a solution cell that failed gets a note.</summary>
 internal static class Scoring
 {
     /// <param name="reference">The reference run's checks; null judges each check against the student's own run (self-check).</param>
-    public static List<TestResult> Score(AssembledNotebook assembled, CellOutcome[] outcomes, Reference? reference, string name, List<string> notes)
+    public static ScoredNotebook Score(AssembledNotebook assembled, RestartedRun run, Reference? reference, string name)
     {
+        var outcomes = run.Outcomes;
+        var notes = new List<string>();
+        // A solution cell the restart stage left out has its note from that stage.
         for (int i = 0; i < assembled.Roles.Count; i++)
             if (assembled.Roles[i] is { IsSolution: true, GradeId: { } id } && outcomes[i].Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.KernelDied
-                && !notes.Any(n => n.Contains($"cell {id} stopped the worker")))
+                && !run.StoppedWorker.Contains(i))
                 notes.Add($"{name}: your cell {id} {outcomes[i].Describe()}");
 
         var results = new List<TestResult>();
@@ -29,6 +35,6 @@ internal static class Scoring
                 : (outcome with { Status = CellStatus.Failed, Error = $"your run's values do not hold against the reference run's: {verdict.Why}" }).Describe();
             results.Add(new TestResult(name, id, verdict.Passed ? role.Points : 0, role.Points, role.IsHidden, verdict.Passed, output));
         }
-        return results;
+        return new ScoredNotebook(results, notes);
     }
 }

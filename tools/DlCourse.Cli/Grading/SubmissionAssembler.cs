@@ -84,6 +84,18 @@ internal static class SubmissionAssembler
         return mine.Source;
     }
 
+    /// <summary>What the source's own solution cells use of the code that computes answers (<see cref="QuestionLibrary"/>), each
+    /// compiled on the cells before it, as the screen compiles a student's.</summary>
+    public static IReadOnlyList<string> LibraryUsedBySolutions(Notebook source, string directory)
+    {
+        var collector = QuestionLibrary.Collecting();
+        var screen = new CellScreen(directory, collector);
+        foreach (var cell in source.Cells.Where(c => c.Kind == CellKind.Code))
+            if (GradingCell.Of(cell).IsSolution) screen.Screen(cell.Source);
+            else screen.Trusted(cell.Source);
+        return collector.Used;
+    }
+
     private static Notebook HiddenTestsLast(Notebook source)
     {
         static bool HiddenTest(NotebookCell c) => GradingCell.Of(c) is { IsTest: true, IsHidden: true };

@@ -2,6 +2,12 @@ using System.Globalization;
 
 namespace DlCourse.Cli.Grading.Judging;
 
+/// <summary>The checks each test cell of a source notebook records when the notebook runs with the course's own solutions.</summary>
+public sealed record Reference(IReadOnlyDictionary<string, IReadOnlyList<CheckRecord>> Tests)
+{
+    public IReadOnlyList<CheckRecord> For(string gradeId) => Tests.TryGetValue(gradeId, out var checks) ? checks : [];
+}
+
 /// <summary>Whether a test cell's checks in the student's run hold against the reference run, and if not, the first reason.</summary>
 public sealed record Verdict(bool Passed, string? Why = null)
 {

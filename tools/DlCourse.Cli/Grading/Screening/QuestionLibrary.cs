@@ -9,7 +9,7 @@ namespace DlCourse.Cli.Grading.Screening;
 /// chart namespaces, and TorchSharp. Nothing by default; the source notebook's metadata lists the rest,
 /// <c>"dlcourse": {"solution_may_use": ["DlCourse.Models.SoftmaxRegression.Probabilities", "TorchSharp.torch.*"]}</c>:
 /// a type (named, declared, constructed; a listed member lets its type be named too), a member (<c>Type.Member</c>, every
-/// overload), or <c>X.*</c> for everything in a type or namespace. <c>dlcourse may-use</c> writes what the source's own solutions use.
+/// overload), or <c>X.*</c> for everything in a type or namespace. <c>dlcourse may-use</c> writes what the source's own solutions use (<c>SubmissionAssembler.LibraryUsedBySolutions</c>).
 /// </summary>
 internal sealed class QuestionLibrary
 {
@@ -41,17 +41,6 @@ internal sealed class QuestionLibrary
 
     /// <summary>The governed names asked about while collecting, in order.</summary>
     public IReadOnlyList<string> Used => [.. (used ?? []).Order(StringComparer.Ordinal)];
-
-    /// <summary>What the source's own solution cells use of the governed code, each compiled on the cells before it.</summary>
-    public static IReadOnlyList<string> UsedBySolutions(Notebook source, string directory)
-    {
-        var collector = Collecting();
-        var screen = new CellScreen(directory, collector);
-        foreach (var cell in source.Cells.Where(c => c.Kind == CellKind.Code))
-            if (GradingCell.Of(cell).IsSolution) screen.Screen(cell.Source);
-            else screen.Trusted(cell.Source);
-        return collector.Used;
-    }
 
     public static IReadOnlyList<string> Listed(Notebook source) =>
         source.Metadata["dlcourse"]?[MetadataKey] is JsonArray list ? [.. list.Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : null).OfType<string>()] : [];

@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
+using DlCourse.Cli.Grading.Judging;
 using DlCourse.Cli.Notebooks;
 using DlCourse.Cli.Running;
 
-namespace DlCourse.Cli.Grading.Judging;
-
-/// <summary>The checks each test cell of a source notebook records when the notebook runs with the course's own solutions.</summary>
-public sealed record Reference(IReadOnlyDictionary<string, IReadOnlyList<CheckRecord>> Tests)
-{
-    public IReadOnlyList<CheckRecord> For(string gradeId) => Tests.TryGetValue(gradeId, out var checks) ? checks : [];
-}
+namespace DlCourse.Cli.Grading;
 
 /// <summary>The course's reference run failed; <see cref="Exception.Message"/> is for the staff, <see cref="ForStudents"/> for results.</summary>
 public sealed class ReferenceRunException(string message) : Exception(message)
