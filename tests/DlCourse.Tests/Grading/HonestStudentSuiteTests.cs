@@ -43,25 +43,6 @@ public static class HonestSolutions
     public static string Target(string code) => Regex.Match(code, @"^// targets: (\S+)").Groups[1].Value;
 }
 
-/// <summary>Every honest solution and every control gets past the screen (a control must fail on its answer, not be refused); cheap, no kernel.</summary>
-public class HonestSolutionScreenTests
-{
-    public static IEnumerable<object[]> Solutions() =>
-        HonestSolutions.All().Select(s => new object[] { s.Student, s.Question });
-
-    [Theory]
-    [MemberData(nameof(Solutions))]
-    public void Every_solution_passes_the_screen(string student, string question)
-    {
-        var code = File.ReadAllText(Path.Combine(HonestSolutions.Folder, student, question + ".csx"));
-        var relative = HonestSolutions.NotebookOf(question);
-        var path = Path.Combine(Repository.Notebooks, relative);
-        var assembled = SubmissionAssembler.Assemble(Notebook.Load(path), HonestSolutions.Submission(question, code), relative, Path.GetDirectoryName(path));
-        Assert.True(assembled.Notes.Count == 0, string.Join("\n", assembled.Notes));
-    }
-
-}
-
 /// <summary>Every student's notebooks graded once, for real (sandboxed workers, <c>Jobs: 2</c>), with the elapsed time.</summary>
 public sealed class HonestClass
 {
