@@ -59,6 +59,8 @@ public class ScreenTests
     [InlineData(Ok + "GC.Collect();", "environment")]
     [InlineData(Ok + "var s = System.Linq.Expressions.Expression.Constant(1);", "allow-list")]
     [InlineData("static double Square(double x) => y;", "does not compile")]
+    [InlineData(Ok + "MathNet.Numerics.Providers.LinearAlgebra.LinearAlgebraControl.UseManaged();", "process-wide")]
+    [InlineData(Ok + "MathNet.Numerics.Control.UseSingleThread();", "process-wide")]
     public void Cells_outside_the_allow_list_are_refused_with_a_reason(string code, string reason)
     {
         var assembled = Assemble(code);

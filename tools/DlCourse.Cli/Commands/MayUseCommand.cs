@@ -29,7 +29,7 @@ public static class MayUseCommand
             var notebook = Notebook.Load(path.Source);
             var listed = QuestionLibrary.Listed(notebook);
             var used = SubmissionAssembler.LibraryUsedBySolutions(notebook, Path.GetDirectoryName(Path.GetFullPath(path.Source))!);
-            var absent = used.Where(u => !listed.Contains(u)).ToList();
+            var absent = used.Where(u => !QuestionLibrary.Covers(listed, u)).ToList();
             Console.WriteLine($"{path.Relative}: {listed.Count} allowed; the solutions use {used.Count}" + (absent.Count == 0 ? "" : $", {absent.Count} not listed: {string.Join(", ", absent)}"));
             bool stated = notebook.Metadata["dlcourse"]?[QuestionLibrary.MetadataKey] is JsonArray;
             if (absent.Count == 0 && stated) continue;

@@ -70,6 +70,9 @@ internal static class AllowList
         while (outer.ContainingType is { } containing) outer = containing;
         var ns = outer.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         var name = ns.Length == 0 ? outer.Name : $"{ns}.{outer.Name}";
+        // MathNet's providers and Control are process-wide: a student's provider would change what every later cell computes.
+        if (ns == "MathNet.Numerics.Providers" || ns.StartsWith("MathNet.Numerics.Providers.", StringComparison.Ordinal) || name == "MathNet.Numerics.Control")
+            return $"`{Display(definition)}` is not allowed in graded code (MathNet's process-wide settings and native providers)";
         if (Namespaces.Contains(ns) || NamespaceTrees.Any(t => ns == t || ns.StartsWith(t + ".", StringComparison.Ordinal)))
             return DeniedNested(definition);
         if (ns == "System" && (SystemTypes.Contains(outer.Name) || outer.Name.EndsWith("Exception", StringComparison.Ordinal)))

@@ -42,6 +42,13 @@ internal sealed class QuestionLibrary
     /// <summary>The governed names asked about while collecting, in order.</summary>
     public IReadOnlyList<string> Used => [.. (used ?? []).Order(StringComparer.Ordinal)];
 
+    /// <summary>Whether <paramref name="listed"/> allows a name as <see cref="Collecting"/> records it: the name itself, an
+    /// <c>X.*</c> entry above it, or (for a type) one of its members.</summary>
+    public static bool Covers(IReadOnlyCollection<string> listed, string name) =>
+        listed.Contains(name)
+        || listed.Any(e => e.EndsWith(".*", StringComparison.Ordinal) && name.StartsWith(e[..^1], StringComparison.Ordinal))
+        || listed.Any(e => e.StartsWith(name + ".", StringComparison.Ordinal));
+
     public static IReadOnlyList<string> Listed(Notebook source) =>
         source.Metadata["dlcourse"]?[MetadataKey] is JsonArray list ? [.. list.Select(n => n is JsonValue v && v.TryGetValue(out string? s) ? s : null).OfType<string>()] : [];
 
