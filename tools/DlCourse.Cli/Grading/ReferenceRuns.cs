@@ -45,9 +45,9 @@ internal sealed class ReferenceRuns(INotebookExecutor executor, Func<SandboxOpti
             var outcome = run.Cells[i];
             if (outcome.Status != CellStatus.Succeeded)
                 throw new ReferenceRunException($"{source.Name}: test {id} fails with the course's own solutions: {outcome.Describe()}");
-            // With the course library loaded, a test that checks nothing would be judged by whether the student's process threw.
             if (outcome.Checks?.FirstOrDefault(c => c.Kind == "overflow") is not null)
                 throw new ReferenceRunException($"{source.Name}: test {id} records more checks or values than one cell may (check a sample of a large array)");
+            // With the course library loaded, a test that checks nothing would be judged by whether the student's process threw.
             if (outcome.Checks is [])
                 throw new ReferenceRunException($"{source.Name}: test {id} makes no Check call, so it cannot be judged outside the student's process");
             tests[id] = outcome.Checks ?? [];

@@ -63,20 +63,9 @@ internal sealed class QuestionLibrary
         if (type is null || !IsGoverned(type)) return null;
         var name = symbol is INamedTypeSymbol ? Name(type) : $"{Name(type)}.{symbol.Name}";
         if (used is not null) { used.Add(name); return null; }
-        if (Allows(name, type) || symbol is INamedTypeSymbol && allowed.Any(a => a.StartsWith(name + ".", StringComparison.Ordinal))) return null;
+        if (Covers(allowed, name)) return null;
         return $"it uses `{Short(name)}`, which this question's cells may not use from {Root(type)}, where the course's answers are computed; " +
                (allowed.Count == 0 ? "write the answer yourself" : $"write the answer yourself (this question may use {string.Join(", ", allowed.Order(StringComparer.Ordinal).Select(a => $"`{Short(a)}`"))})");
-    }
-
-    private bool Allows(string name, INamedTypeSymbol type)
-    {
-        if (allowed.Contains(name)) return true;
-        // X.* entries: the member's type, any type around it, or any namespace above it.
-        for (var t = type; t is not null; t = t.ContainingType)
-            if (allowed.Contains(Name(t) + ".*")) return true;
-        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-            if (allowed.Contains(ns.ToDisplayString() + ".*")) return true;
-        return false;
     }
 
     private static bool IsGoverned(INamedTypeSymbol type)
