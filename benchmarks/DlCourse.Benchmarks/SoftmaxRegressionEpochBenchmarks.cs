@@ -22,7 +22,6 @@ public class SoftmaxRegressionEpochBenchmarks
     private int[][] batches = [];
     private SoftmaxRegression model = null!;
     private GradientDescent optimizer = null!;
-    private float[] gradient = [];
     private Tensor x = null!, y = null!, oneHot = null!, w = null!, b = null!;
 
     [GlobalSetup]
@@ -32,7 +31,6 @@ public class SoftmaxRegressionEpochBenchmarks
         batches = MiniBatches.Of(train.Count, BatchSize).ToArray();
         model = new SoftmaxRegression(train.FeatureCount, 10);
         optimizer = new GradientDescent(LearningRate);
-        gradient = new float[model.Parameters.Length];
         x = tensor(train.Features, [train.Count, train.FeatureCount]);
         y = tensor(train.Labels.Select(l => (long)l).ToArray());
         oneHot = nn.functional.one_hot(y, 10).to_type(ScalarType.Float32);
@@ -46,8 +44,8 @@ public class SoftmaxRegressionEpochBenchmarks
         double loss = 0;
         foreach (var batch in batches)
         {
-            loss += model.LossAndGradient(train, batch, gradient);
-            optimizer.Step(model.Parameters, gradient);
+            loss += model.LossAndGradient(train, batch);
+            optimizer.Step(model.Parameters, model.Gradient);
         }
         return loss;
     }

@@ -32,8 +32,9 @@ public static class GradientCheck
         Run(f, x, gradient((double[])x.Clone()), tolerance, step, title, names);
 
     /// <summary>Compares <paramref name="gradient"/> (the model's own when null) with central differences of the model's
-    /// loss on <paramref name="rows"/> of the data (all when null), at the model's parameters; the model is not changed.</summary>
-    public static DerivativeCheckResult Run(ITrainable model, Dataset data, float[]? gradient = null, int[]? rows = null,
+    /// loss on <paramref name="rows"/> of the data (all when null), at the model's parameters; the model is not changed.
+    /// Entries are named after the model's blocks ("W[0,1]", "b[2]") unless <paramref name="names"/> says otherwise.</summary>
+    public static DerivativeCheckResult Run(Model model, Dataset data, float[]? gradient = null, int[]? rows = null,
         double tolerance = DefaultTolerance, double step = FiniteDifferences.DefaultStep, string title = "Gradient check",
         IReadOnlyList<string>? names = null)
     {
@@ -41,6 +42,6 @@ public static class GradientCheck
         ArgumentNullException.ThrowIfNull(data);
         var theta = ModelFunctions.ParametersOf(model);
         var analytic = gradient is null ? ModelFunctions.Gradient(model, data, rows)(theta) : Array.ConvertAll(gradient, g => (double)g);
-        return Run(ModelFunctions.Loss(model, data, rows), theta, analytic, tolerance, step, title, names);
+        return Run(ModelFunctions.Loss(model, data, rows), theta, analytic, tolerance, step, title, names ?? model.ParameterNames);
     }
 }

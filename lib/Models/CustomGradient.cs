@@ -4,17 +4,15 @@ namespace DlCourse.Models;
 
 /// <summary>
 /// A model whose gradient is a function written in a notebook, so that the trainer trains that function's answer:
-/// <c>Trainer.Fit(model.WithGradient(LogisticGradient), …)</c>. Parameters, loss and accuracy stay the model's own.
+/// <c>Trainer.Fit(model.WithGradient(LogisticGradient), …)</c>. It is a view of the model: the same parameters, and the
+/// model's own loss and accuracy.
 /// </summary>
-public sealed class CustomGradient<TModel> : ITrainable where TModel : ITrainable
+public sealed class CustomGradient<TModel> : Model where TModel : Model
 {
     private readonly Func<TModel, Dataset, int[], float[]> gradient;
-    private int[] allRows = [];
-    private float[] scratch = [];
 
-    public CustomGradient(TModel model, Func<TModel, Dataset, int[], float[]> gradient)
+    public CustomGradient(TModel model, Func<TModel, Dataset, int[], float[]> gradient) : base(model)
     {
-        ArgumentNullException.ThrowIfNull(model);
         Model = model;
         this.gradient = gradient ?? throw new ArgumentNullException(nameof(gradient));
     }
@@ -22,28 +20,22 @@ public sealed class CustomGradient<TModel> : ITrainable where TModel : ITrainabl
     /// <summary>The model whose parameters are trained.</summary>
     public TModel Model { get; }
 
-    public float[] Parameters => Model.Parameters;
-
-    /// <summary>The model's loss on <paramref name="rows"/>; the gradient written is the function's.</summary>
-    public double LossAndGradient(Dataset data, int[]? rows, Span<float> destination)
+    /// <summary>The model's loss on <paramref name="rows"/>; the gradient is the function's.</summary>
+    protected override double Backward(Dataset data, int[] rows)
     {
-        if (rows is null && allRows.Length != data.Count) allRows = Enumerable.Range(0, data.Count).ToArray();
-        var g = gradient(Model, data, rows ?? allRows);
-        if (g is null || g.Length != destination.Length)
-            throw new ArgumentException($"the gradient function returned {(g is null ? "null" : $"{g.Length} entries")}; the model has {destination.Length} parameters.");
-        // The trainer records the batch loss; the model's own pass gives it (its gradient is discarded).
-        if (scratch.Length != destination.Length) scratch = new float[destination.Length];
-        var loss = Model.LossAndGradient(data, rows, scratch);
-        g.CopyTo(destination);
+        double loss = Model.Loss(data, rows);
+        var g = gradient(Model, data, rows);
+        if (g is null || g.Length != Gradient.Length)
+            throw new ArgumentException($"the gradient function returned {(g is null ? "null" : $"{g.Length} entries")}; the model has {Gradient.Length} parameters.");
+        g.CopyTo(Gradient, 0);
         return loss;
     }
 
-    public double Loss(Dataset data) => Model.Loss(data);
+    public override double Loss(Dataset data) => Model.Loss(data);
 
-    public double? Accuracy(Dataset data) => Model.Accuracy(data);
+    public override double Loss(Dataset data, int[] rows) => Model.Loss(data, rows);
 
-    /// <summary>A copy of the model with <paramref name="parameters"/>, trained with the same gradient function.</summary>
-    public ITrainable WithParameters(ReadOnlySpan<float> parameters) => new CustomGradient<TModel>((TModel)Model.WithParameters(parameters), gradient);
+    public override double? Accuracy(Dataset data) => Model.Accuracy(data);
 }
 
 /// <summary>Builds <see cref="CustomGradient{TModel}"/>.</summary>
@@ -51,14 +43,14 @@ public static class CustomGradient
 {
     /// <summary>This model, trained with <paramref name="gradient"/>(model, data, rows) in place of its own gradient.</summary>
     public static CustomGradient<TModel> WithGradient<TModel>(this TModel model, Func<TModel, Dataset, int[], float[]> gradient)
-        where TModel : ITrainable => new(model, gradient);
+        where TModel : Model => new(model, gradient);
 
     /// <summary>
     /// This model, trained full batch with <paramref name="gradient"/>(θ, data): the gradient of the loss over all of
     /// the data as a function of the parameters, in doubles as <see cref="ModelFunctions"/> gives it.
     /// </summary>
     public static CustomGradient<TModel> WithGradient<TModel>(this TModel model, Func<double[], Dataset, double[]> gradient)
-        where TModel : ITrainable
+        where TModel : Model
     {
         ArgumentNullException.ThrowIfNull(gradient);
         return new(model, (m, data, rows) => rows.Length != data.Count

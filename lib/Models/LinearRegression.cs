@@ -9,16 +9,29 @@ namespace DlCourse.Models;
 /// descent. Parameters: w, then b. Gradient: ∇_w = (2/m) Σ (ŷ − y) x, ∇_b = (2/m) Σ (ŷ − y). Targets are the data's
 /// <see cref="Dataset.Targets"/>, or its labels when there are none (as for XOR).
 /// </summary>
-public sealed class LinearRegression(int featureCount) : ITrainable
+public sealed class LinearRegression : Model
 {
-    public int FeatureCount { get; } = featureCount >= 1 ? featureCount
-        : throw new ArgumentOutOfRangeException(nameof(featureCount), featureCount, "a model needs at least one feature");
+    public LinearRegression(int featureCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
+        FeatureCount = featureCount;
+        w = AddParameter("w", featureCount);
+        b = AddParameter("b", 1);
+    }
 
-    public float[] Parameters { get; } = new float[featureCount + 1];
+    public int FeatureCount { get; }
 
-    public Span<float> Weights => Parameters.AsSpan(0, FeatureCount);
+#pragma warning disable IDE1006 // w and b, as in the formula
+    /// <summary>The weights, one per feature.</summary>
+    public Parameter w { get; }
 
-    public float Bias { get => Parameters[FeatureCount]; set => Parameters[FeatureCount] = value; }
+    /// <summary>The bias (one entry).</summary>
+    public Parameter b { get; }
+#pragma warning restore IDE1006
+
+    public Span<float> Weights => w.Value;
+
+    public float Bias { get => b.Value[0]; set => b.Value[0] = value; }
 
     /// <summary>Solves XᵀX θ = Xᵀy for θ = [w; b] (X with a column of ones appended), in double precision.</summary>
     public static LinearRegression FitNormalEquations(Dataset data)
@@ -42,23 +55,19 @@ public sealed class LinearRegression(int featureCount) : ITrainable
         return copy;
     }
 
-    ITrainable ITrainable.WithParameters(ReadOnlySpan<float> parameters) => WithParameters(parameters);
-
-    public double Predict(ReadOnlySpan<float> x) => TensorPrimitives.Dot(Parameters.AsSpan(0, FeatureCount), x) + Parameters[FeatureCount];
-
-    public double Loss(Dataset data) => LossAndGradient(data, null, new float[Parameters.Length]);
+    public double Predict(ReadOnlySpan<float> x) => TensorPrimitives.Dot(w.Value, x) + b.Value[0];
 
     // Hot loop: compile it optimised at once rather than after tier-0 warm-up (seconds in a short notebook).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public double LossAndGradient(Dataset data, int[]? rows, Span<float> gradient)
+    protected override double Backward(Dataset data, int[] rows)
     {
         if (data.FeatureCount != FeatureCount) throw new ArgumentException($"the model expects {FeatureCount} features, the data has {data.FeatureCount}");
-        int m = rows?.Length ?? data.Count;
-        gradient.Clear();
+        int m = rows.Length;
+        Span<float> gradient = Gradient;
         double loss = 0;
         for (int r = 0; r < m; r++)
         {
-            int i = rows?[r] ?? r;
+            int i = rows[r];
             var x = data.Row(i);
             double error = Predict(x) - data.Target(i);
             loss += error * error;
@@ -68,6 +77,4 @@ public sealed class LinearRegression(int featureCount) : ITrainable
         }
         return loss / m;
     }
-
-    public double? Accuracy(Dataset data) => null;
 }

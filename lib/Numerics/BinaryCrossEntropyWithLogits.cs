@@ -10,7 +10,7 @@ public static class BinaryCrossEntropyWithLogits
     {
         LossInputs.SameLength(logits.Length, targets.Length, nameof(logits), nameof(targets));
         T sum = T.Zero;
-        for (int i = 0; i < logits.Length; i++) sum += Softplus(logits[i]) - targets[i] * logits[i];
+        for (int i = 0; i < logits.Length; i++) sum += Value(logits[i], targets[i]);
         return sum / T.CreateChecked(logits.Length);
     }
 
@@ -22,7 +22,8 @@ public static class BinaryCrossEntropyWithLogits
         for (int i = 0; i < logits.Length; i++) destination[i] = (Sigmoid.Apply(logits[i]) - targets[i]) / n;
     }
 
-    public static double Value(double logit, double target) => Value<double>([logit], [target]);
+    /// <summary>One sample: softplus(z) − y·z.</summary>
+    public static T Value<T>(T logit, T target) where T : IFloatingPointIeee754<T> => Softplus(logit) - target * logit;
 
     public static double Value(double[] logits, double[] targets) => Value<double>(logits, targets);
 

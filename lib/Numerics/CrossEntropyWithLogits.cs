@@ -27,6 +27,23 @@ public static class CrossEntropyWithLogits
         for (int k = 0; k < destination.Length; k++) destination[k] -= target[k];
     }
 
+    /// <summary>
+    /// One sample whose true class is <paramref name="label"/>: writes ∂L/∂z = softmax(z) − e_label into
+    /// <paramref name="destination"/> and returns L = log Σ_k exp(z_k) − z_label, both shifted by max z.
+    /// </summary>
+    public static T ValueAndGradient<T>(ReadOnlySpan<T> logits, int label, Span<T> destination) where T : IFloatingPointIeee754<T>
+    {
+        RowKernels.RequireSameLength(logits.Length, destination.Length, nameof(logits));
+        if ((uint)label >= (uint)logits.Length) throw new ArgumentOutOfRangeException(nameof(label), label, $"the label must be a class in [0, {logits.Length}).");
+        T max = logits[0];
+        for (int k = 1; k < logits.Length; k++) max = T.Max(max, logits[k]);
+        T shiftedTarget = logits[label] - max, sum = T.Zero;
+        for (int k = 0; k < logits.Length; k++) sum += destination[k] = T.Exp(logits[k] - max);
+        for (int k = 0; k < logits.Length; k++) destination[k] /= sum;
+        destination[label] -= T.One;
+        return T.Log(sum) - shiftedTarget;
+    }
+
     public static double Value(double[] logits, double[] target) => Value<double>(logits, target);
 
     public static float Value(float[] logits, float[] target) => Value<float>(logits, target);

@@ -7,7 +7,7 @@ namespace DlCourse.Optimization;
 /// <summary>The course's training loop: epochs of (shuffled) mini-batches, an optimizer step per batch, a history row per epoch.</summary>
 public static class Trainer
 {
-    public static TrainingHistory Fit(ITrainable model, IOptimizer optimizer, Dataset train, Dataset? validation = null,
+    public static TrainingHistory Fit(Model model, IOptimizer optimizer, Dataset train, Dataset? validation = null,
         TrainingOptions? options = null, string name = "")
     {
         options ??= new TrainingOptions();
@@ -18,7 +18,6 @@ public static class Trainer
         var seed = options.Seed ?? 0;
         var history = new TrainingHistory { Name = name, Seed = seed, Device = $"cpu ({Environment.ProcessorCount} cores)" };
         var random = new Random(seed);
-        var gradient = new float[model.Parameters.Length];
         int batchSize = Math.Min(options.BatchSize ?? train.Count, train.Count);
         float[]? bestParameters = null;
         var clock = Stopwatch.StartNew();
@@ -38,8 +37,8 @@ public static class Trainer
             if (options.Schedule is { } schedule) optimizer.LearningRate = schedule(epoch);
             foreach (var batch in MiniBatches.Of(train.Count, batchSize, options.Shuffle ? random : null))
             {
-                double loss = model.LossAndGradient(train, batch.Length == train.Count && !options.Shuffle ? null : batch, gradient);
-                optimizer.Step(model.Parameters, gradient);
+                double loss = model.LossAndGradient(train, batch);
+                optimizer.Step(model.Parameters, model.Gradient);
                 examples += batch.Length;
                 if (options.RecordSteps)
                 {

@@ -12,9 +12,9 @@ public class NotebookTrainingTests
 
     private static float[] LibraryGradient(LogisticRegression model, Dataset data, int[] rows)
     {
-        var g = new float[model.Parameters.Length];
-        new LogisticRegression(model.FeatureCount).Also(model.Parameters).LossAndGradient(data, rows, g);
-        return g;
+        var copy = new LogisticRegression(model.FeatureCount).Also(model.Parameters);
+        copy.LossAndGradient(data, rows);
+        return copy.Gradient;
     }
 
     [Fact]

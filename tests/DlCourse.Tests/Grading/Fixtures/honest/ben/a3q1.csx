@@ -1,14 +1,15 @@
-float[] LogisticGradient(LogisticRegression model, Dataset data, int[] rows)
+class MyLogisticRegression(int featureCount) : LogisticClassifier(featureCount)
 {
-    int d = model.FeatureCount;
-    var gradient = new float[d + 1];
-    float Scale(int i) => (float)(-(data.Labels[i] - model.Probability(data.Row(i))) / rows.Length);
-    foreach (var (i, scale) in rows.Select(i => (i, Scale(i))))
+    protected override double Backward(Dataset data, int[] rows)
     {
-        var x = data.Row(i);
-        for (int j = 0; j < d; j++) gradient[j] += scale * x[j];
-        gradient[d] += scale;
+        float Scale(int i) => (float)(-(data.Labels[i] - Probability(data.Row(i))) / rows.Length);
+        foreach (var (i, scale) in rows.Select(i => (i, Scale(i))))
+        {
+            var x = data.Row(i);
+            for (int j = 0; j < FeatureCount; j++) Gradient[j] += scale * x[j];
+            Gradient[FeatureCount] += scale;
+        }
+        return Loss(data, rows);
     }
-    return gradient;
 }
-display("LogisticGradient defined");
+display("MyLogisticRegression defined");

@@ -1,18 +1,19 @@
-float[] SoftmaxGradient(SoftmaxRegression model, Dataset data, int[] rows)
+class MySoftmaxRegression(int featureCount, int classCount) : SoftmaxClassifier(featureCount, classCount)
 {
-    int d = model.FeatureCount, k = model.ClassCount;
-    var gradient = new float[k * d + k];
-    float Error(double p, int c, int label) => (float)((p - (c == label ? 1 : 0)) / rows.Length);
-    foreach (var i in rows)
+    protected override double Backward(Dataset data, int[] rows)
     {
-        var p = model.Probabilities(data.Row(i));
-        var x = data.Row(i);
-        foreach (var c in Enumerable.Range(0, k))
+        float Error(double p, int c, int label) => (float)((p - (c == label ? 1 : 0)) / rows.Length);
+        foreach (var i in rows)
         {
-            float error = Error(p[c], c, data.Labels[i]);
-            for (int j = 0; j < d; j++) gradient[c * d + j] += error * x[j];
-            gradient[k * d + c] += error;
+            var p = Probabilities(data.Row(i));
+            var x = data.Row(i);
+            foreach (var c in Enumerable.Range(0, ClassCount))
+            {
+                float error = Error(p[c], c, data.Labels[i]);
+                for (int j = 0; j < FeatureCount; j++) W.Grad[c, j] += error * x[j];
+                b.Grad[c] += error;
+            }
         }
+        return Loss(data, rows);
     }
-    return gradient;
 }

@@ -1,14 +1,21 @@
-float[] LogisticGradient(LogisticRegression model, Dataset data, int[] rows)
+class MyLogisticRegression : LogisticClassifier
 {
-    var gradient = new float[model.FeatureCount + 1];
-    Span<float> weights = gradient.AsSpan(0, model.FeatureCount);
-    ref float bias = ref gradient[model.FeatureCount];
-    foreach (var i in rows)
+    public MyLogisticRegression(int featureCount) : base(featureCount) { }
+
+    protected override double Backward(Dataset data, int[] rows)
     {
-        ReadOnlySpan<float> x = data.Row(i);
-        float scale = (float)(-(data.Labels[i] - model.Probability(x)) / rows.Length);
-        for (int j = 0; j < weights.Length; j++) weights[j] += scale * x[j];
-        bias += scale;
+        Span<float> weights = w.Grad;
+        ref float bias = ref b.Grad[0];
+        double loss = 0;
+        foreach (var i in rows)
+        {
+            ReadOnlySpan<float> x = data.Row(i);
+            double p = Probability(x);
+            loss -= data.Labels[i] == 1 ? Math.Log(p) : Math.Log(1 - p);
+            float scale = (float)(-(data.Labels[i] - p) / rows.Length);
+            for (int j = 0; j < weights.Length; j++) weights[j] += scale * x[j];
+            bias += scale;
+        }
+        return loss / rows.Length;
     }
-    return gradient;
 }

@@ -1,13 +1,15 @@
 // targets: a3q1-gradient
-// The gradient without the bias term: its last entry stays 0.
-float[] LogisticGradient(LogisticRegression model, Dataset data, int[] rows)
+// The gradient without the bias term: b.Grad stays 0.
+class MyLogisticRegression(int featureCount) : LogisticClassifier(featureCount)
 {
-    var gradient = new float[model.FeatureCount + 1];
-    foreach (var i in rows)
+    protected override double Backward(Dataset data, int[] rows)
     {
-        var x = data.Row(i);
-        float scale = (float)(-(data.Labels[i] - model.Probability(x)) / rows.Length);
-        for (int j = 0; j < model.FeatureCount; j++) gradient[j] += scale * x[j];
+        foreach (var i in rows)
+        {
+            var x = data.Row(i);
+            float scale = (float)(-(data.Labels[i] - Probability(x)) / rows.Length);
+            for (int j = 0; j < FeatureCount; j++) w.Grad[j] += scale * x[j];
+        }
+        return Loss(data, rows);
     }
-    return gradient;
 }
