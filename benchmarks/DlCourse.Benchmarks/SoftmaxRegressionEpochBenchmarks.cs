@@ -50,6 +50,15 @@ public class SoftmaxRegressionEpochBenchmarks
         return loss;
     }
 
+    /// <summary>
+    /// The same epoch through the course's <see cref="Optimization.Trainer"/> (same batches, same order): the loop, plus
+    /// what a history row costs — the model's loss and accuracy on the whole training set before and after the epoch.
+    /// </summary>
+    [Benchmark]
+    public double Trainer() => Optimization.Trainer.Fit(model, optimizer, train, options: epoch).TrainLoss[^1];
+
+    private static readonly TrainingOptions epoch = new() { Epochs = 1, BatchSize = BatchSize, Shuffle = false };
+
     /// <summary>The library's formulas in tensors: logits = XWᵀ + b, P = softmax, ∇W = (P − Y)ᵀX / m, ∇b = mean(P − Y).</summary>
     [Benchmark]
     public double TorchSharpByHand()

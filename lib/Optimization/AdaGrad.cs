@@ -4,17 +4,17 @@ namespace DlCourse.Optimization;
 public sealed class AdaGrad(double learningRate, double epsilon = 1e-8) : IOptimizer
 {
     private float[]? squares;
-    private readonly double epsilon = OptimizerState.CheckEpsilon(epsilon);
 
     private double learningRate = OptimizerState.CheckLearningRate(learningRate);
 
     public double LearningRate { get => learningRate; set => learningRate = OptimizerState.CheckLearningRate(value); }
+    public double Epsilon { get; } = OptimizerState.CheckEpsilon(epsilon);
 
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
         OptimizerState.CheckLengths(parameters.Length, gradient.Length);
         var s = OptimizerState.Ensure(ref squares, parameters.Length, nameof(AdaGrad));
-        float eta = (float)LearningRate, eps = (float)epsilon;
+        float eta = (float)LearningRate, eps = (float)Epsilon;
         for (int i = 0; i < parameters.Length; i++)
         {
             s[i] += gradient[i] * gradient[i];

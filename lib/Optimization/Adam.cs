@@ -7,13 +7,14 @@ namespace DlCourse.Optimization;
 public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8) : IOptimizer
 {
     private float[]? mean, squares;
-    private readonly double beta1 = OptimizerState.CheckFraction(beta1, nameof(beta1)), beta2 = OptimizerState.CheckFraction(beta2, nameof(beta2));
-    private readonly double epsilon = OptimizerState.CheckEpsilon(epsilon);
     private int steps;
 
     private double learningRate = OptimizerState.CheckLearningRate(learningRate);
 
     public double LearningRate { get => learningRate; set => learningRate = OptimizerState.CheckLearningRate(value); }
+    public double Beta1 { get; } = OptimizerState.CheckFraction(beta1, nameof(beta1));
+    public double Beta2 { get; } = OptimizerState.CheckFraction(beta2, nameof(beta2));
+    public double Epsilon { get; } = OptimizerState.CheckEpsilon(epsilon);
 
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
@@ -21,8 +22,8 @@ public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double 
         var m = OptimizerState.Ensure(ref mean, parameters.Length, nameof(Adam));
         var v = OptimizerState.Ensure(ref squares, parameters.Length, nameof(Adam));
         steps++;
-        double correction1 = 1 - Math.Pow(beta1, steps), correction2 = 1 - Math.Pow(beta2, steps);
-        float b1 = (float)beta1, b2 = (float)beta2, eps = (float)epsilon;
+        double correction1 = 1 - Math.Pow(Beta1, steps), correction2 = 1 - Math.Pow(Beta2, steps);
+        float b1 = (float)Beta1, b2 = (float)Beta2, eps = (float)Epsilon;
         float stepSize = (float)(LearningRate / correction1), rootCorrection2 = (float)Math.Sqrt(correction2);
         for (int i = 0; i < parameters.Length; i++)
         {

@@ -4,18 +4,18 @@ namespace DlCourse.Optimization;
 public sealed class RmsProp(double learningRate, double decay = 0.9, double epsilon = 1e-8) : IOptimizer
 {
     private float[]? squares;
-    private readonly double epsilon = OptimizerState.CheckEpsilon(epsilon);
 
     private double learningRate = OptimizerState.CheckLearningRate(learningRate);
 
     public double LearningRate { get => learningRate; set => learningRate = OptimizerState.CheckLearningRate(value); }
+    public double Epsilon { get; } = OptimizerState.CheckEpsilon(epsilon);
     public double Decay { get; } = OptimizerState.CheckFraction(decay, nameof(decay));
 
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient)
     {
         OptimizerState.CheckLengths(parameters.Length, gradient.Length);
         var s = OptimizerState.Ensure(ref squares, parameters.Length, nameof(RmsProp));
-        float eta = (float)LearningRate, rho = (float)Decay, eps = (float)epsilon;
+        float eta = (float)LearningRate, rho = (float)Decay, eps = (float)Epsilon;
         for (int i = 0; i < parameters.Length; i++)
         {
             s[i] = rho * s[i] + (1 - rho) * gradient[i] * gradient[i];

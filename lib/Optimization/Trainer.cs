@@ -4,17 +4,25 @@ using DlCourse.Models;
 
 namespace DlCourse.Optimization;
 
-/// <summary>The course's training loop: epochs of (shuffled) mini-batches, an optimizer step per batch, a history row per epoch.</summary>
+/// <summary>
+/// The course's training loop for any <see cref="Model"/>: epochs of (shuffled) mini-batches, an optimizer step per
+/// batch, a history row per epoch (row 0 the model before training). <c>TorchTrainer</c> runs the same loop for
+/// TorchSharp modules, with the same options and history.
+/// </summary>
 public static class Trainer
 {
+    public const string BestFile = "best.params";
+    public const string LastFile = "last.params";
+
     public static TrainingHistory Fit(Model model, IOptimizer optimizer, Dataset train, Dataset? validation = null,
         TrainingOptions? options = null, string name = "")
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizer);
         options ??= new TrainingOptions();
-        options.Validate(nameof(Trainer),
-            (options.Optimizer is not null || options.LearningRate is not null || options.Momentum is not null, "Optimizer, LearningRate or Momentum", "pass the optimizer, with its rate, as the IOptimizer argument."),
-            (options.WeightDecay != 0, nameof(options.WeightDecay), "give the model its weightDecay, which is part of the loss it reports."),
-            (options.CheckpointDirectory is not null || options.Device is not null, "CheckpointDirectory or Device", "the course's models train in memory on the CPU."));
+        options.Validate();
+        if (options.Device is { } device && !device.Equals("cpu", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"Models written with Model train on the CPU; TrainingOptions.Device is \"{device}\" (leave it unset or \"cpu\").");
         var seed = options.Seed ?? 0;
         var history = new TrainingHistory { Name = name, Seed = seed, Device = $"cpu ({Environment.ProcessorCount} cores)" };
         var random = new Random(seed);
@@ -61,6 +69,11 @@ public static class Trainer
             var result = history.Append(epoch, model.Loss(train), model.Accuracy(train) ?? double.NaN, validationLoss, validationAccuracy,
                 optimizer.LearningRate, seconds);
             if (result.IsBest && validation is not null) bestParameters = model.Parameters.ToArray();
+            if (options.CheckpointDirectory is { } folder)
+            {
+                if (result.IsBest) ParameterCheckpoint.Save(Path.Combine(folder, BestFile), model, history);
+                ParameterCheckpoint.Save(Path.Combine(folder, LastFile), model, history);
+            }
             options.Progress?.Invoke(result);
         }
     }

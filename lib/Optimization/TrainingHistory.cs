@@ -4,21 +4,24 @@ namespace DlCourse.Optimization;
 
 /// <summary>
 /// What happened during a run, epoch by epoch, with its best epoch and why it stopped. Both trainers return it and every
-/// training chart takes it; <see cref="Trainer"/> also records the steps when asked.
+/// training chart takes it; both record the steps when asked.
 /// </summary>
 public sealed class TrainingHistory
 {
     public string Name { get; set; } = "";
 
-    /// <summary>One row per epoch. <see cref="Trainer"/>'s first row is epoch 0, the model before its first step.</summary>
+    /// <summary>One row per epoch: row 0 is the model before its first step, row t the model after epoch t (both trainers).</summary>
     public List<EpochResult> Epochs { get; init; } = [];
+
+    /// <summary>The rows of the epochs trained (1, 2, …), without row 0.</summary>
+    [JsonIgnore] public IReadOnlyList<EpochResult> Trained => Epochs.Where(e => e.Epoch > 0).ToList();
 
     public StopReason StopReason { get; set; } = StopReason.Completed;
 
     /// <summary>The run's seed, after a null <see cref="TrainingOptions.Seed"/> was resolved (a resumed run reuses it).</summary>
     public int Seed { get; set; }
 
-    /// <summary>Where it trained, e.g. "CPU (2 threads)"; empty for the course's own models.</summary>
+    /// <summary>Where it trained, e.g. "cpu (libtorch 2.10.0, 2 threads, 2 cores)".</summary>
     public string Device { get; set; } = "";
 
     /// <summary>Mini-batch loss of every step (when <see cref="TrainingOptions.RecordSteps"/> is set).</summary>
@@ -56,7 +59,7 @@ public sealed class TrainingHistory
 
     [JsonIgnore] public double FinalTrainLoss => Epochs[^1].TrainLoss;
     [JsonIgnore] public double TotalSeconds => Epochs.Sum(e => e.Seconds);
-    [JsonIgnore] public double SecondsPerEpoch => Epochs.Count == 0 ? double.NaN : TotalSeconds / Epochs.Count;
+    [JsonIgnore] public double SecondsPerEpoch => Trained.Count == 0 ? double.NaN : Trained.Average(e => e.Seconds);
 
     /// <summary>Adds a row for a loop written by hand (NaN: not measured), e.g. <c>history.Add(epoch, model.Loss(data))</c>.</summary>
     public void Add(int epoch, double trainLoss, double trainAccuracy = double.NaN, double validationLoss = double.NaN,

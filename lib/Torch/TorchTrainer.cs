@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DlCourse.Optimization;
+using Adam = DlCourse.Optimization.Adam; // TorchSharp.Modules has an Adam too
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -7,38 +8,35 @@ using static TorchSharp.torch;
 namespace DlCourse.Torch;
 
 /// <summary>
-/// Trains a TorchSharp classifier with cross-entropy: seeded epochs, Adam or SGD on a schedule, validation after each
-/// epoch, the best-validation-loss weights kept (and checkpointed), early stopping, a time budget and cancellation.
-/// Every step runs in its own dispose scope, so native memory stays flat however long it trains.
+/// <see cref="Trainer"/>'s loop for a TorchSharp classifier with cross-entropy, with the same options and history:
+/// seeded epochs, the course's optimizers run by TorchSharp on a schedule, validation after each epoch (row 0 before
+/// the first), the best-validation-loss weights kept (and checkpointed), early stopping, a time budget and
+/// cancellation. Every step runs in its own dispose scope, so native memory stays flat however long it trains.
 /// </summary>
 public sealed class TorchTrainer : IDisposable
 {
     public const string BestFile = "best.ckpt";
     public const string LastFile = "last.ckpt";
-    private const double DefaultLearningRate = 1e-3;
-
     private readonly OptimizerHelper optimizer;
+    private readonly double learningRate;
     private byte[]? bestWeights;
 
-    /// <summary>Moves <paramref name="model"/> to the device and builds the optimiser over the parameters that require gradients now (freeze first).</summary>
-    public TorchTrainer(nn.Module<Tensor, Tensor> model, TrainingOptions? options = null)
+    /// <summary>
+    /// Moves <paramref name="model"/> to the device and builds TorchSharp's version of <paramref name="optimizer"/> (null:
+    /// <c>new Adam(1e-3)</c>) over the parameters that require gradients now (freeze first).
+    /// </summary>
+    public TorchTrainer(nn.Module<Tensor, Tensor> model, IOptimizer? optimizer = null, TrainingOptions? options = null)
     {
         Options = options ?? new TrainingOptions();
-        Options.Validate(nameof(TorchTrainer),
-            (Options.BatchSize is not null || !Options.Shuffle, "BatchSize or Shuffle", "the ImageBatches you train on set their size and shuffling."),
-            (Options.RecordSteps || Options.RecordTrajectory, "RecordSteps or RecordTrajectory", "a network's parameters are too many to record per step."));
+        Options.Validate();
         Device = Options.Device is { } name ? TorchDevice.Parse(name) : TorchDevice.Best;
         Model = model;
         Model.to(Device);
         var trainable = Model.parameters().Where(p => p.requires_grad).ToList();
         if (trainable.Count == 0) throw new ArgumentException("The model has no trainable parameters (is everything frozen?).");
-        var rate = Options.LearningRate ?? DefaultLearningRate;
-        optimizer = (Options.Optimizer ?? OptimizerKind.Adam) switch
-        {
-            OptimizerKind.Adam => optim.Adam(trainable, rate, weight_decay: Options.WeightDecay),
-            OptimizerKind.Sgd => optim.SGD(trainable, rate, momentum: Options.Momentum ?? 0.9, weight_decay: Options.WeightDecay),
-            var kind => throw new ArgumentOutOfRangeException(nameof(options), kind, "unknown optimizer"),
-        };
+        optimizer ??= new Adam();
+        learningRate = optimizer.LearningRate;
+        this.optimizer = TorchOptimizers.Create(optimizer, trainable);
         // Drawn after the model's initialisation, so that TorchDevice.Seed alone fixes the whole run, as in PyTorch.
         var seed = Options.Seed ?? (int)randint(int.MaxValue, [1]).item<long>();
         History = new TrainingHistory { Device = TorchDevice.Describe(Device), Seed = seed };
@@ -69,6 +67,8 @@ public sealed class TorchTrainer : IDisposable
         var progress = Options.Progress ?? (e => Console.WriteLine(e));
         if (name.Length > 0) History.Name = name;
         History.StopReason = StopReason.Completed;
+        train = train.With(batchSize: Options.BatchSize, shuffle: Options.Shuffle);
+        if (History.Epochs.Count == 0) Record(0, Validate(train), validation, learningRate, 0, progress);
         for (var epoch = History.LastEpoch + 1; epoch <= Options.Epochs; epoch++)
         {
             if (History.StopBefore(Options, clock.Elapsed) is { } reason)
@@ -78,7 +78,7 @@ public sealed class TorchTrainer : IDisposable
             }
 
             var started = Stopwatch.GetTimestamp();
-            var lr = Options.Schedule?.Invoke(epoch) ?? Options.LearningRate ?? DefaultLearningRate;
+            var lr = Options.Schedule?.Invoke(epoch) ?? learningRate;
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             var trained = TrainEpoch(train, epoch - 1, cancellation);
             if (trained is null)
@@ -86,20 +86,33 @@ public sealed class TorchTrainer : IDisposable
                 History.StopReason = StopReason.Cancelled;
                 break;
             }
-            var (trainLoss, trainAccuracy) = trained.Value;
-            var (validationLoss, validationAccuracy) = validation is null ? (double.NaN, double.NaN) : Validate(validation);
-            var result = History.Append(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, lr,
-                Stopwatch.GetElapsedTime(started).TotalSeconds);
-            if (result.IsBest)
-            {
-                bestWeights = SaveWeights();
-                if (Options.CheckpointDirectory is { } folder) Checkpoint.Save(Path.Combine(folder, BestFile), Model, optimizer, History);
-            }
-            if (Options.CheckpointDirectory is { } dir) Checkpoint.Save(Path.Combine(dir, LastFile), Model, optimizer, History);
-            progress(result);
+            if (Options.RecordTrajectory && !Options.RecordSteps) History.Trajectory.Add(FlatParameters());
+            Record(epoch, trained.Value, validation, lr, Stopwatch.GetElapsedTime(started).TotalSeconds, progress);
         }
         if (Options.RestoreBest && History.HasValidation && History.BestEpoch is { } best && best != History.LastEpoch) RestoreBestWeights();
         return History;
+    }
+
+    /// <summary>Appends epoch <paramref name="epoch"/>'s row (0: the model before training), keeps and checkpoints the best weights, reports it.</summary>
+    private void Record(int epoch, (double Loss, double Accuracy) train, ImageBatches? validation, double lr, double seconds, Action<EpochResult> progress)
+    {
+        var (validationLoss, validationAccuracy) = validation is null ? (double.NaN, double.NaN) : Validate(validation);
+        var result = History.Append(epoch, train.Loss, train.Accuracy, validationLoss, validationAccuracy, lr, seconds);
+        if (epoch == 0 && (Options.RecordSteps || Options.RecordTrajectory)) History.Trajectory.Add(FlatParameters());
+        if (result.IsBest)
+        {
+            bestWeights = SaveWeights();
+            if (Options.CheckpointDirectory is { } folder) Checkpoint.Save(Path.Combine(folder, BestFile), Model, optimizer, History);
+        }
+        if (Options.CheckpointDirectory is { } dir) Checkpoint.Save(Path.Combine(dir, LastFile), Model, optimizer, History);
+        progress(result);
+    }
+
+    /// <summary>Every parameter of the model in one vector, in <c>parameters()</c> order, for the recorded trajectory.</summary>
+    private float[] FlatParameters()
+    {
+        using var noGrad = no_grad();
+        return Model.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
     }
 
     private void RestoreBestWeights()
@@ -146,7 +159,7 @@ public sealed class TorchTrainer : IDisposable
         // Seeding per epoch makes dropout repeat and lets a resumed run continue exactly.
         manual_seed(Seeds.For(History.Seed, epoch));
         double lossSum = 0;
-        long correct = 0, count = 0;
+        long correct = 0, count = 0, examples = History.StepExamples.LastOrDefault();
         foreach (var batch in train.Epoch(epoch, History.Seed))
             using (batch)
             using (NewDisposeScope())
@@ -157,9 +170,16 @@ public sealed class TorchTrainer : IDisposable
                 var loss = nn.functional.cross_entropy(logits, batch.Labels);
                 loss.backward();
                 optimizer.step();
-                lossSum += loss.item<float>() * batch.Count;
+                var batchLoss = loss.item<float>();
+                lossSum += batchLoss * batch.Count;
                 correct += logits.argmax(1).eq(batch.Labels).sum().item<long>();
                 count += batch.Count;
+                if (Options.RecordSteps)
+                {
+                    History.StepLoss.Add(batchLoss);
+                    History.StepExamples.Add(examples += batch.Count);
+                    History.Trajectory.Add(FlatParameters());
+                }
             }
         return (lossSum / count, (double)correct / count);
     }

@@ -69,11 +69,8 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
         Assert.True(File.Exists(executed), $"dotnet-repl wrote no notebook: {log[^Math.Min(3000, log.Length)..]}");
         ReleasedNotebookRun.AssertOnlyStubsFail(notebook, executed);
         var text = File.ReadAllText(executed);
-        if (notebook == A4Q2)
-        {
-            Assert.Contains("libtorch 2.", text); // the registry's TorchSharp, not Debian's libtorch 1.13
-            Assert.Contains("epoch   1", text);
-        }
+        // The registry's TorchSharp, not Debian's libtorch 1.13 (training needs the student's LeNet: the solved runs below train).
+        if (notebook == A4Q2) Assert.Contains("libtorch 2.", text);
     }
 
     [Fact]
@@ -110,8 +107,7 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
         packs.Run(A4Q2); // a student runs the notebook before checking it: the packages and the data are in their caches
         var copy = $"a4/a4-deep-networks/self-check-{(solved ? "solved" : "blank")}.ipynb";
         var notebook = Notebook.Load(Path.Combine(packs.Machine.Home, A4Q2));
-        if (solved)
-            notebook.Cells.Single(c => GradingCell.Of(c).GradeId == "a4q2-impl").Source = SolvedConvOutputSize;
+        if (solved) Solve(notebook);
         notebook.Save(Path.Combine(packs.Machine.Home, copy));
         var released = Path.Combine(packs.Machine.Home, "a4", SelfCheck.ReleasedFolder, "a4-deep-networks");
         File.Copy(Path.Combine(released, "q2-cnn.ipynb"), Path.Combine(released, Path.GetFileName(copy)), overwrite: true);
@@ -134,7 +130,7 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
         foreach (var (name, solved) in new[] { ("solved", true), ("blank", false) })
         {
             var notebook = Notebook.Load(Path.Combine(home, A4Q2));
-            if (solved) notebook.Cells.Single(c => GradingCell.Of(c).GradeId == "a4q2-impl").Source = SolvedConvOutputSize;
+            if (solved) Solve(notebook);
             notebook.Save(Path.Combine(home, "uploads", name, "q2-cnn.ipynb"));
         }
 
@@ -158,7 +154,7 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
         var blankResults = JsonNode.Parse(File.ReadAllText(Path.Combine(home, "results-blank", "results.json")))!;
         var q2 = (JsonNode results) => results["tests"]!.AsArray().Where(t => ((string?)t!["name"])!.Contains("q2-cnn", StringComparison.Ordinal)).ToList();
         Assert.True(q2(solvedResults).Count > 0 && q2(solvedResults).All(t => (double)t!["score"]! == (double)t["max_score"]!), solvedResults.ToJsonString());
-        Assert.Equal(4, q2(solvedResults).Sum(t => (double)t!["max_score"]!)); // code tests only: the written answers are Gradescope's own questions
+        Assert.Equal(6, q2(solvedResults).Sum(t => (double)t!["max_score"]!)); // code tests only: the written answers are Gradescope's own questions
         Assert.Equal(0, q2(blankResults).Sum(t => (double)t!["score"]!));
         Assert.Contains("graded separately", solvedResults.ToJsonString());
         Assert.DoesNotContain("control group", solvedResults.ToJsonString() + blankResults.ToJsonString());
@@ -169,5 +165,30 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
         Assert.Contains("epoch   1", text);
     }
 
-    private const string SolvedConvOutputSize = "int ConvOutputSize(int n, int kernel, int padding, int stride)\n{\n    return (n + 2 * padding - kernel) / stride + 1;\n}";
+    /// <summary>A student's answers to A4 Q2: the output size, and LeNet-5 as a module (which the training cells then train).</summary>
+    private static void Solve(Notebook notebook)
+    {
+        notebook.Cells.Single(c => GradingCell.Of(c).GradeId == "a4q2-impl").Source =
+            "int ConvOutputSize(int n, int kernel, int padding, int stride)\n{\n    return (n + 2 * padding - kernel) / stride + 1;\n}";
+        notebook.Cells.Single(c => GradingCell.Of(c).GradeId == "a4q2-module-impl").Source = """
+            class LeNet : nn.Module<Tensor, Tensor>
+            {
+                private readonly Conv2d conv1 = nn.Conv2d(1, 6, 5, padding: 2), conv2 = nn.Conv2d(6, 16, 5);
+                private readonly Linear fc1 = nn.Linear(400, 120), fc2 = nn.Linear(120, 84), fc3;
+
+                public LeNet(int classes = 10) : base("LeNet")
+                {
+                    fc3 = nn.Linear(84, classes);
+                    RegisterComponents();
+                }
+
+                public override Tensor forward(Tensor x)
+                {
+                    x = nn.functional.max_pool2d(conv1.call(x).relu(), 2);
+                    x = nn.functional.max_pool2d(conv2.call(x).relu(), 2).flatten(1);
+                    return fc3.call(fc2.call(fc1.call(x).relu()).relu());
+                }
+            }
+            """;
+    }
 }

@@ -43,6 +43,7 @@ public class WithheldAnswerTests
         { "a3-linear-classifiers/q3-l2-regularisation.ipynb", "void RegularisedStep(float[] parameters, float[] dataGradient, int weightCount, double eta, double lambda)\n{\n    var penalty = DlCourse.Numerics.L2Penalty.Gradient(parameters.Take(weightCount).Select(p => (double)p).ToArray(), lambda);\n    for (int j = 0; j < parameters.Length; j++) parameters[j] -= (float)(eta * (dataGradient[j] + (j < weightCount ? penalty[j] : 0)));\n}" },
         { "a4-deep-networks/q1-mlp-tuning.ipynb", "long MlpParameterCount(int inputs, IReadOnlyList<int> hidden, int classes) => new DlCourse.Torch.Mlp(DlCourse.Torch.ImageShape.Gray28, hidden, classes).ParameterCount();" },
         { "a4-deep-networks/q2-cnn.ipynb", "int ConvOutputSize(int n, int kernel, int padding, int stride) => (int)TorchSharp.torch.zeros(1, 1, n, n).shape[2];" },
+        { "a4-deep-networks/q2-cnn.ipynb", "class LeNet(int classes = 10) : nn.Module<Tensor, Tensor>(\"LeNet\")\n{\n    private readonly DlCourse.Torch.LeNet5 inner = new(DlCourse.Torch.ImageShape.Gray28, classes);\n    public override Tensor forward(Tensor x) => inner.call(x);\n}" },
         { "a4-deep-networks/q3-resnet-augmentation.ipynb", "float[] ShiftAndFlip(float[] image, ImageShape shape, int dy, int dx, bool flip)\n{\n    var output = new float[image.Length];\n    DlCourse.Torch.Augmentation.Transform(image, output, shape, dy, dx, flip);\n    return output;\n}" },
         { "a4-deep-networks/q4-architecture-comparison.ipynb", "long ConvParameters(int inChannels, int outChannels, int kernel, bool bias) => TorchSharp.torch.nn.Conv2d(inChannels, outChannels, kernel).parameters().Sum(p => p.numel());" },
     };
@@ -96,7 +97,10 @@ public class WithheldAnswerTests
         var path = Path.Combine(Support.Repository.Notebooks, relative);
         var source = Notebook.Load(path);
         var student = Releaser.Release(source, relative);
-        var cell = student.Cells.Single(c => c.Kind == CellKind.Code && GradingCell.Of(c).IsSolution);
+        // The solution cell that declares what the code declares (A4 Q2 has two: the output size and the LeNet module).
+        var solutions = student.Cells.Where(c => c.Kind == CellKind.Code && GradingCell.Of(c).IsSolution).ToList();
+        var declared = code.Split('(', ':', '{')[0].Trim();
+        var cell = solutions.Count == 1 ? solutions[0] : solutions.Single(c => c.Source.Contains(declared, StringComparison.Ordinal));
         gradeId = GradingCell.Of(cell).GradeId!;
         cell.Source = code;
         return SubmissionAssembler.Assemble(source, student, relative, Path.GetDirectoryName(path));

@@ -10,7 +10,7 @@ public class OptimizerTests
     // Gradients of f(θ) = ½ θᵀ diag(1, 10) θ: an ill-conditioned quadratic, so momentum and adaptivity matter.
     private static double[] QuadraticGradient(double[] p) => [p[0], 10 * p[1]];
 
-    private static List<double[]> Ours(IOptimizer optimizer, int steps) => GradientPath.Follow(optimizer, QuadraticGradient, [1.5, -1.0], steps);
+    private static List<double[]> Ours(IOptimizer optimizer, int steps) => Support.OptimizerPath.Follow(optimizer, QuadraticGradient, [1.5, -1.0], steps);
 
     private static List<double[]> Torch(Func<IEnumerable<TorchSharp.Modules.Parameter>, optim.Optimizer> make, int steps)
     {

@@ -62,7 +62,32 @@ public class TrainerTests
         var data = Synthetic.TwoGaussians(5, 1);
         Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.1), data, options: new TrainingOptions { Epochs = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.1), data, options: new TrainingOptions { Patience = 0 }));
-        var error = Assert.Throws<ArgumentException>(() => Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.1), data, options: new TrainingOptions { LearningRate = 0.1 }));
-        Assert.Contains("IOptimizer", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.1), data, options: new TrainingOptions { Device = "cuda" }));
+        Assert.Contains("CPU", error.Message);
+    }
+
+    [Fact]
+    public void Checkpoints_hold_the_best_and_the_last_parameters_with_the_history()
+    {
+        var folder = Directory.CreateTempSubdirectory("dlcourse-params-").FullName;
+        try
+        {
+            var (train, validation) = Synthetic.TwoGaussians(60, 3).Split(0.3, seed: 1);
+            var model = new LogisticRegression(2);
+            // A rate this large makes the validation loss jump, so the best epoch is usually not the last.
+            var history = Trainer.Fit(model, new GradientDescent(5), train, validation,
+                new TrainingOptions { Epochs = 8, BatchSize = 4, Seed = 2, CheckpointDirectory = folder });
+
+            var best = new LogisticRegression(2);
+            var saved = ParameterCheckpoint.Load(Path.Combine(folder, Trainer.BestFile), best);
+            Assert.Equal(model.Parameters, best.Parameters); // RestoreBest left the model at the best epoch
+            Assert.Equal(history.BestEpoch, saved.LastEpoch);
+            Assert.Equal(history.LastEpoch, ParameterCheckpoint.Load(Path.Combine(folder, Trainer.LastFile), new LogisticRegression(2)).LastEpoch);
+            Assert.Contains("holds a LogisticRegression", Assert.Throws<InvalidDataException>(() => ParameterCheckpoint.Load(Path.Combine(folder, Trainer.BestFile), new LinearRegression(2))).Message);
+            var truncated = Path.Combine(folder, "truncated.params");
+            File.WriteAllBytes(truncated, File.ReadAllBytes(Path.Combine(folder, Trainer.BestFile))[..40]);
+            Assert.Throws<InvalidDataException>(() => ParameterCheckpoint.Load(truncated, new LogisticRegression(2)));
+        }
+        finally { Directory.Delete(folder, recursive: true); }
     }
 }

@@ -106,7 +106,7 @@ public sealed class ChartRenderingTests : IDisposable
             "surface" => Charts.Surface((a, b) => softmax.Probabilities([a, b])[0], x, x, "p(class 0 | x)", three),
             "regions" => Charts.DecisionRegions((a, b) => softmax.Predict([a, b]), x, x, 3, "regions", three),
             "paths" => Charts.ParameterPaths((a, b) => a * a + 10 * b * b, new AxisRange(-2, 2), new AxisRange(-1.5, 1.5),
-                [("GD", GradientPath.Follow(new GradientDescent(0.05), p => [2 * p[0], 20 * p[1]], [1.5, 1], 30))], "paths"),
+                [("GD", Support.OptimizerPath.Follow(new GradientDescent(0.05), p => [2 * p[0], 20 * p[1]], [1.5, 1], 30))], "paths"),
             "weights" => Charts.ImageGrid(Enumerable.Range(0, 10).Select(k => Enumerable.Range(0, 784).Select(i => (float)Math.Sin(i * (k + 1) / 50.0)).ToArray()).ToArray(),
                 28, 28, Enumerable.Range(0, 10).Select(k => $"class {k}").ToArray(), "weights"),
             "metric" => Charts.MetricAgainst("accuracy against λ", "λ", "validation accuracy", [0.001, 0.01, 0.1, 1], [0.8, 0.82, 0.81, 0.7], logX: true),

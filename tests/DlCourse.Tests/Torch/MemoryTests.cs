@@ -16,7 +16,7 @@ public class MemoryTests
         using var model = new LeNet5(ImageShape.Gray28, 3);
         var liveTensors = new List<long>();
         var workingSet = new List<long>();
-        using var trainer = new TorchTrainer(model, new TrainingOptions
+        using var trainer = new TorchTrainer(model, options: new TrainingOptions
         {
             Epochs = 30, Progress = _ =>
             {

@@ -123,7 +123,7 @@ public class ModelTests
         Assert.Equal(84 * 3 + 3, model.ParameterCount(trainableOnly: true));
 
         var data = TorchTestData.Batches(96, ImageShape.Gray28, 3, seed: 2);
-        using var trainer = new TorchTrainer(model, new TrainingOptions { Epochs = 2, LearningRate = 1e-2, Progress = _ => { }, Device = "cpu" });
+        using var trainer = new TorchTrainer(model, new Adam(1e-2), new TrainingOptions { Epochs = 2, Progress = _ => { }, Device = "cpu" });
         var headBefore = model.Head.weight!.detach().clone();
         trainer.Fit(data);
 

@@ -1,9 +1,10 @@
-namespace DlCourse.Optimization;
+using DlCourse.Optimization;
 
-/// <summary>Runs an optimizer on a function given by its gradient and records the path, for trajectories over a loss contour.</summary>
-public static class GradientPath
+namespace DlCourse.Tests.Support;
+
+/// <summary>An optimizer run on a function given by its gradient, the points it visits recorded (start included).</summary>
+public static class OptimizerPath
 {
-    /// <summary>The points visited from <paramref name="start"/> over <paramref name="steps"/> steps (start included).</summary>
     public static List<double[]> Follow(IOptimizer optimizer, Func<double[], double[]> gradient, double[] start, int steps)
     {
         var point = start.Select(v => (float)v).ToArray();
