@@ -18,6 +18,7 @@ public abstract class Model
 {
     private readonly List<Parameter> blocks;
     private int[] allRows = [];
+    private bool inBackward;
 
     protected Model() => blocks = [];
 
@@ -61,7 +62,9 @@ public abstract class Model
         if (Parameters.Length == 0) throw new InvalidOperationException($"{GetType().Name} has no parameters: declare them with AddParameter in its constructor.");
         if (rows is { Length: 0 }) throw new ArgumentException("the batch is empty.", nameof(rows));
         Array.Clear(Gradient);
-        return Backward(data, rows ?? AllRows(data));
+        inBackward = true;
+        try { return Backward(data, rows ?? AllRows(data)); }
+        finally { inBackward = false; }
     }
 
     /// <summary>Writes the gradient of the mean loss over <paramref name="rows"/> into the blocks' <c>Grad</c> (zero on entry) and returns that loss.</summary>
@@ -98,6 +101,9 @@ public abstract class Model
 
     private double LossOn(Dataset data, int[]? rows)
     {
+        // The default loss runs Backward, so Backward calling it would recurse until the stack overflows.
+        if (inBackward)
+            throw new InvalidOperationException($"{GetType().Name}.Backward asked for Loss, which {GetType().Name} computes by running Backward: compute the loss in Backward, or override Loss.");
         var gradient = Gradient.ToArray();
         try { return LossAndGradient(data, rows); }
         finally { gradient.CopyTo(Gradient, 0); }
