@@ -11,6 +11,7 @@ using DlCourse.Benchmarks;
 if (args is ["runner-latency", ..]) await RunnerLatency.RunAsync();
 else if (args is ["lenet-step", .. var options]) LeNetStep.Run(options);
 else if (args is ["lenet-trainer", .. var trainerOptions]) LeNetTrainerStep.Run(trainerOptions);
+else if (args is ["array-trainer", .. var arrayOptions]) ArrayTrainerEpoch.Run(arrayOptions);
 else if (args is ["grading-throughput", ..]) await GradingThroughput.RunAsync();
 else if (args is ["export-batch", .. var notebooks]) await ExportBatch.RunAsync(notebooks);
 else if (args is ["similarity", .. var similarityOptions]) SimilarityRun.Run(similarityOptions);

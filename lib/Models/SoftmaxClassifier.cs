@@ -59,7 +59,8 @@ public abstract class SoftmaxClassifier : Model
     public void Logits(ReadOnlySpan<float> x, Span<float> logits)
     {
         CheckFeatures(x.Length);
-        for (int k = 0; k < ClassCount; k++) logits[k] = VectorKernels.Dot(W.Value.Row(k), x) + b.Value[k];
+        var (weights, bias) = (W.Value, b.Value);
+        for (int k = 0; k < ClassCount; k++) logits[k] = VectorKernels.Dot(weights.Row(k), x) + bias[k];
     }
 
     /// <summary>Class probabilities softmax(Wx + b) for one example.</summary>
