@@ -35,7 +35,7 @@ public sealed class CustomGradient<TModel> : Model where TModel : Model
 
     public override double Loss(Dataset data, int[] rows) => Model.Loss(data, rows);
 
-    public override double? Accuracy(Dataset data) => Model.Accuracy(data);
+    public override double Accuracy(Dataset data) => Model.Accuracy(data);
 }
 
 /// <summary>Builds <see cref="CustomGradient{TModel}"/>.</summary>

@@ -56,7 +56,7 @@ public abstract class LogisticClassifier : Model
 
     public int Predict(ReadOnlySpan<double> x) => Predict(VectorKernels.ToSingle(x));
 
-    public override double? Accuracy(Dataset data) =>
+    public override double Accuracy(Dataset data) =>
         data.Count == 0 ? double.NaN : Enumerable.Range(0, data.Count).Count(i => Predict(data.Row(i)) == data.Labels[i]) / (double)data.Count;
 
     /// <summary>The decision boundary wᵀx + b = 0 of a 2-D model as a line x₂ = slope·x₁ + intercept.</summary>

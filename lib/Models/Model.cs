@@ -76,8 +76,8 @@ public abstract class Model
     /// <summary>The mean loss over <paramref name="rows"/>, leaving <see cref="Gradient"/> as it was.</summary>
     public virtual double Loss(Dataset data, int[] rows) => LossOn(data, rows);
 
-    /// <summary>Fraction of correctly classified rows, or null for a model that does not classify.</summary>
-    public virtual double? Accuracy(Dataset data) => null;
+    /// <summary>Fraction of correctly classified rows; NaN (not measured, as in a history) for a model that does not classify.</summary>
+    public virtual double Accuracy(Dataset data) => double.NaN;
 
     /// <summary>What <paramref name="evaluate"/> gives with <paramref name="theta"/> in place of the parameters; parameters and gradient are restored after.</summary>
     public T At<T>(ReadOnlySpan<float> theta, Func<Model, T> evaluate)

@@ -94,7 +94,7 @@ public abstract class SoftmaxClassifier : Model
         return predictions;
     }
 
-    public override double? Accuracy(Dataset data)
+    public override double Accuracy(Dataset data)
     {
         var predicted = Predict(data);
         return data.Count == 0 ? double.NaN : predicted.Where((p, i) => p == data.Labels[i]).Count() / (double)data.Count;

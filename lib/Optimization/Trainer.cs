@@ -65,8 +65,8 @@ public static class Trainer
         {
             var (validationLoss, validationAccuracy) = validation is null
                 ? (double.NaN, double.NaN)
-                : (model.Loss(validation), model.Accuracy(validation) ?? double.NaN);
-            var result = history.Append(epoch, model.Loss(train), model.Accuracy(train) ?? double.NaN, validationLoss, validationAccuracy,
+                : (model.Loss(validation), model.Accuracy(validation));
+            var result = history.Append(epoch, model.Loss(train), model.Accuracy(train), validationLoss, validationAccuracy,
                 optimizer.LearningRate, seconds);
             if (result.IsBest && validation is not null) bestParameters = model.Parameters.ToArray();
             if (options.CheckpointDirectory is { } folder)

@@ -31,12 +31,17 @@ public sealed class NanAnswerCourse : IDisposable
         ["a2-backprop-gradient-descent/q6-log-loss-all-ones.ipynb"] = "r = double.NaN;",
         ["a2-backprop-gradient-descent/q7-linear-regression-xor.ipynb"] = "r = (double[])r.Clone(); r[0] = double.NaN;",
         ["a2-backprop-gradient-descent/q8-gradient-descent-variants.ipynb"] = "theta[0] = float.NaN;",
-        ["a3-linear-classifiers/q1-binary-logistic-regression.ipynb"] = "r = (float[])r.Clone(); r[0] = float.NaN;",
-        ["a3-linear-classifiers/q2-softmax-regression.ipynb"] = "r = (float[])r.Clone(); r[0] = float.NaN;",
         ["a3-linear-classifiers/q3-l2-regularisation.ipynb"] = "parameters[0] = float.NaN;",
         ["a3-linear-classifiers/q4-hyperparameter-search.ipynb"] = "r = r with { ValidationAccuracy = double.NaN };",
         ["a4-deep-networks/q3-resnet-augmentation.ipynb"] = "r = (float[])r.Clone(); r[0] = float.NaN;",
         ["a4-deep-networks/q5-fine-tuning.ipynb"] = "using (TorchSharp.torch.no_grad()) r.parameters().First().view(-1).narrow(0, 0, 1).fill_(float.NaN);",
+    };
+
+    /// <summary>Questions whose answer is a model class: the statement goes into its Backward, before the line that returns the loss.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Before, string Inject)> ClassInjections = new Dictionary<string, (string, string)>
+    {
+        ["a3-linear-classifiers/q1-binary-logistic-regression.ipynb"] = ("return Loss(data, rows);", "w.Grad[0] = float.NaN;"),
+        ["a3-linear-classifiers/q2-softmax-regression.ipynb"] = ("return Loss(data, rows);", "W.Grad[0, 0] = float.NaN;"),
     };
 
     /// <summary>Questions whose answer is an integer count, where NaN cannot be written.</summary>
@@ -60,6 +65,14 @@ public sealed class NanAnswerCourse : IDisposable
             var notebook = Notebook.Load(Path.Combine(Repository.Notebooks, relative));
             var cell = notebook.Cells.Single(c => GradingCell.Of(c) is { IsSolution: true } && c.Kind == CellKind.Code);
             cell.Source = WithNan(cell.Source, inject);
+            notebook.Save(Path.Combine(submissions, Student(relative), relative));
+        }
+        foreach (var (relative, (before, inject)) in ClassInjections)
+        {
+            var notebook = Notebook.Load(Path.Combine(Repository.Notebooks, relative));
+            var cell = notebook.Cells.Single(c => GradingCell.Of(c) is { IsSolution: true } && c.Kind == CellKind.Code);
+            var line = cell.Source.Split('\n').Single(l => l.Trim() == before);
+            cell.Source = cell.Source.Replace(line, line[..line.IndexOf(before, StringComparison.Ordinal)] + inject + "\n" + line);
             notebook.Save(Path.Combine(submissions, Student(relative), relative));
         }
         // Judged against each student's own run: NaN fails a check whichever run gives the expected values (JudgeTests holds
@@ -121,7 +134,7 @@ public sealed class NanAnswersCollection;
 [Collection("NaN answers")]
 public class NanAnswerTests
 {
-    public static TheoryData<string> Questions() => new(NanAnswerCourse.Injections.Keys);
+    public static TheoryData<string> Questions() => new(NanAnswerCourse.Injections.Keys.Concat(NanAnswerCourse.ClassInjections.Keys));
 
     [Theory]
     [MemberData(nameof(Questions))]
@@ -140,7 +153,7 @@ public class NanAnswerTests
     public void Every_question_is_covered_or_has_an_integer_answer()
     {
         var all = NotebookPaths.Expand([Repository.Notebooks]).Select(p => p.Relative.Replace('\\', '/')).ToHashSet();
-        Assert.Equal(all.Order(), NanAnswerCourse.Injections.Keys.Concat(NanAnswerCourse.IntegerAnswers).Order());
+        Assert.Equal(all.Order(), NanAnswerCourse.Injections.Keys.Concat(NanAnswerCourse.ClassInjections.Keys).Concat(NanAnswerCourse.IntegerAnswers).Order());
     }
 
     [Fact]
