@@ -1,6 +1,7 @@
 namespace DlCourse.Data;
 
-/// <summary>Small seeded 2-D data sets for the gradient-descent and decision-region questions.</summary>
+/// <summary>Small seeded 2-D data sets for the gradient-descent and decision-region questions, and the random draws (normal
+/// values, probability vectors) that synthetic checks are made of.</summary>
 public static class Synthetic
 {
     /// <summary>Two Gaussian classes: class 0 around (−1, −1), class 1 around (1, 1), each with standard deviation <paramref name="spread"/>.</summary>
@@ -49,5 +50,16 @@ public static class Synthetic
     {
         double u = 1.0 - random.NextDouble();
         return Math.Sqrt(-2.0 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble());
+    }
+
+    /// <summary>A probability vector of <paramref name="count"/> entries drawn uniformly from the simplex (Dirichlet(1, …, 1)):
+    /// independent exponential draws divided by their sum.</summary>
+    public static double[] ProbabilityVector(Random random, int count)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var v = Enumerable.Range(0, count).Select(_ => -Math.Log(1 - random.NextDouble())).ToArray();
+        double sum = v.Sum();
+        return v.Select(x => x / sum).ToArray();
     }
 }

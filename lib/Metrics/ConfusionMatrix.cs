@@ -34,6 +34,18 @@ public sealed class ConfusionMatrix
     /// <summary>Samples of class k predicted as another class (row k minus the diagonal).</summary>
     public int FalseNegatives(int k) => Enumerable.Range(0, ClassCount).Sum(p => counts[k, p]) - counts[k, k];
 
+    /// <summary>The <paramref name="count"/> largest off-diagonal cells, largest first (ties in row-major order): which true
+    /// classes the model takes most often for which others.</summary>
+    public IReadOnlyList<(int Truth, int Predicted, int Count)> MostFrequentErrors(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return (from t in Enumerable.Range(0, ClassCount)
+                from p in Enumerable.Range(0, ClassCount)
+                where t != p
+                orderby counts[t, p] descending
+                select (t, p, counts[t, p])).Take(count).ToList();
+    }
+
     public override string ToString()
     {
         var lines = new List<string> { "truth \\ predicted  " + string.Join(" ", Enumerable.Range(0, ClassCount).Select(p => $"{p,6}")) };

@@ -27,6 +27,20 @@ public sealed class TrainingHistory
     /// <summary>Mini-batch loss of every step (when <see cref="TrainingOptions.RecordSteps"/> is set).</summary>
     [JsonIgnore] public List<double> StepLoss { get; } = [];
 
+    /// <summary>The mini-batch losses of <see cref="StepLoss"/> cut into one array per trained epoch (every epoch of a run takes
+    /// as many steps); empty when no steps were recorded.</summary>
+    [JsonIgnore] public IReadOnlyList<double[]> StepLossByEpoch
+    {
+        get
+        {
+            if (StepLoss.Count == 0) return [];
+            int epochs = Trained.Count;
+            if (epochs == 0 || StepLoss.Count % epochs != 0)
+                throw new InvalidOperationException($"{StepLoss.Count} recorded steps do not divide evenly over {epochs} trained epochs; record the steps of every epoch (RecordSteps) in one run.");
+            return StepLoss.Chunk(StepLoss.Count / epochs).ToList();
+        }
+    }
+
     /// <summary>Examples whose gradient had been evaluated after each recorded step, for comparing SGD with batch GD per gradient evaluation.</summary>
     [JsonIgnore] public List<long> StepExamples { get; } = [];
 

@@ -28,6 +28,18 @@ public class MetricsTests
     }
 
     [Fact]
+    public void Most_frequent_errors_are_the_largest_off_diagonal_counts_ties_in_row_major_order()
+    {
+        // Off-diagonal counts: (1, 0) 3, (0, 2) 2, (2, 1) 2, (0, 1) 1; the diagonal (2, 2) = 4 is not an error.
+        var cm = ConfusionMatrix.From(predicted: [0, 0, 0, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 0, 1], truth: [1, 1, 1, 0, 0, 2, 2, 0, 2, 2, 2, 2, 1, 0, 1], 3);
+        Assert.Equal(new[] { (1, 0, 3), (0, 2, 2), (2, 1, 2) }, cm.MostFrequentErrors(3));
+        Assert.Equal((0, 1, 1), cm.MostFrequentErrors(6)[3]);
+        Assert.Equal(6, cm.MostFrequentErrors(10).Count);   // K(K − 1) off-diagonal cells
+        Assert.Empty(cm.MostFrequentErrors(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => cm.MostFrequentErrors(-1));
+    }
+
+    [Fact]
     public void Confusion_matrix_displays_as_a_table_with_the_counts_in_place()
     {
         var html = ConfusionMatrixDisplay.Html(ConfusionMatrix.From(Predicted, Truth, 3));

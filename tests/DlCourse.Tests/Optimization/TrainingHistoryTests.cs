@@ -24,4 +24,29 @@ public class TrainingHistoryTests
         Assert.False(history.HasValidation);
         Assert.Empty(history.ValidationLoss);
     }
+
+    [Fact]
+    public void StepLossByEpochCutsTheRecordedStepsIntoEqualEpochs()
+    {
+        var history = new TrainingHistory();
+        foreach (var epoch in new[] { 0, 1, 2 }) history.Add(epoch, 1.0);
+        Assert.Empty(history.StepLossByEpoch);
+        history.StepLoss.AddRange([0.9, 0.8, 0.7, 0.6, 0.5, 0.4]);
+        Assert.Equal(new[] { new[] { 0.9, 0.8, 0.7 }, new[] { 0.6, 0.5, 0.4 } }, history.StepLossByEpoch);
+
+        history.StepLoss.Add(0.3);
+        Assert.Throws<InvalidOperationException>(() => history.StepLossByEpoch);
+    }
+
+    [Fact]
+    public void StepLossByEpochOfATrainedRunHasOneArrayOfBatchLossesPerEpoch()
+    {
+        // 10 examples in batches of 4: 3 steps per epoch (4, 4, 2).
+        var data = DlCourse.Data.Synthetic.TwoGaussians(5, seed: 1);
+        var history = Trainer.Fit(new DlCourse.Models.LogisticRegression(2), new GradientDescent(0.1), data, null,
+            new TrainingOptions { Epochs = 2, BatchSize = 4, Seed = 1, RecordSteps = true });
+        Assert.Equal(2, history.StepLossByEpoch.Count);
+        Assert.All(history.StepLossByEpoch, epoch => Assert.Equal(3, epoch.Length));
+        Assert.Equal(history.StepLoss, history.StepLossByEpoch.SelectMany(e => e));
+    }
 }

@@ -1,0 +1,26 @@
+namespace DlCourse.Derivations;
+
+/// <summary>The midpoint test of convexity: a convex f has f((a + b)/2) ≤ (f(a) + f(b))/2 for every pair a, b, so one
+/// pair with the midpoint above the chord proves f is not convex.</summary>
+public static class MidpointConvexity
+{
+    /// <summary>How many of <paramref name="pairs"/> random pairs (a drawn, then b) put f at their midpoint above the chord
+    /// by more than <paramref name="tolerance"/>.</summary>
+    public static int Violations(Func<double[], double> f, Func<double[]> draw, int pairs, double tolerance = 1e-12)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(draw);
+        ArgumentOutOfRangeException.ThrowIfNegative(pairs);
+        if (!(tolerance >= 0)) throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "the tolerance must be ≥ 0");
+        int count = 0;
+        for (int t = 0; t < pairs; t++)
+        {
+            var a = draw();
+            var b = draw();
+            if (a.Length != b.Length) throw new ArgumentException($"draw returned points of {a.Length} and {b.Length} coordinates; return points of one dimension.", nameof(draw));
+            var midpoint = a.Zip(b, (u, v) => (u + v) / 2).ToArray();
+            if (f(midpoint) > (f(a) + f(b)) / 2 + tolerance) count++;
+        }
+        return count;
+    }
+}
