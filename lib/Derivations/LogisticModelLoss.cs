@@ -1,3 +1,4 @@
+using DlCourse.Data;
 using DlCourse.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -25,6 +26,10 @@ public sealed class LogisticModelLoss
         this.targets = (double[])targets.Clone();
         augmented = features.Append(Matrix<double>.Build.Dense(features.RowCount, 1, 1.0));
     }
+
+    /// <summary>The loss over a two-class data set: its features, and its labels 0 and 1 as the targets.</summary>
+    public LogisticModelLoss(LogisticLossKind kind, Dataset data, double weightDecay = 0)
+        : this(kind, FeaturesOf(data), TargetsOf(data), weightDecay) { }
 
     public LogisticLossKind Kind { get; }
     /// <summary>λ of the penalty (λ/2)‖w‖².</summary>
@@ -75,6 +80,17 @@ public sealed class LogisticModelLoss
         for (int j = 0; j < parameters.Length - 1; j++) h[j, j] += WeightDecay;
         return h;
     }
+
+    private static Matrix<double> FeaturesOf(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Matrix<double>.Build.Dense(data.Count, data.FeatureCount, (i, j) => data[i, j]);
+    }
+
+    private static double[] TargetsOf(Dataset data) =>
+        data.IsRegression || data.Labels.Any(y => y is not (0 or 1))
+            ? throw new ArgumentException("A logistic model needs labels 0 and 1; this data set has others or real targets.", nameof(data))
+            : data.Labels.Select(y => (double)y).ToArray();
 
     /// <summary>ℓ(z, y): softplus(z) − yz for cross-entropy (= BCE of σ(z)), (σ(z) − y)² for squared error.</summary>
     public static double SampleLoss(LogisticLossKind kind, double z, double y) => kind switch

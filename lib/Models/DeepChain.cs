@@ -106,6 +106,24 @@ public sealed class DeepChain
         return new ChainGradients(y, error, a, weightGradients, biasGradients);
     }
 
+    /// <summary>True when, in <paramref name="pass"/>, some path from a unit of layer 1 to the output runs only through units with
+    /// a > 0 over non-zero weights: for ReLU, the condition for a non-zero first-layer gradient (y ≠ t, x ≠ 0).</summary>
+    public bool HasActivePath(ChainGradients pass)
+    {
+        ArgumentNullException.ThrowIfNull(pass);
+        if (pass.PreActivations.Length != Layers || pass.PreActivations.Any(a => a.Length != Width))
+            throw new ArgumentException($"Expected the pre-activations of {Layers} layers of {Width} units, from this chain's Backward.", nameof(pass));
+        // Walk down from the output: a unit is live when it is active and feeds a live unit of the layer above.
+        var live = pass.PreActivations[Layers - 1].Select(a => a > 0).ToArray();
+        for (int l = Layers - 2; l >= 0; l--)
+        {
+            var above = live;
+            live = Enumerable.Range(0, Width).Select(i => pass.PreActivations[l][i] > 0 &&
+                Enumerable.Range(0, Width).Any(j => above[j] && Weights[l + 1][j * Width + i] != 0)).ToArray();
+        }
+        return live.Any(v => v);
+    }
+
     /// <summary>Every weight then every bias, layer by layer, as one vector (for gradient checks).</summary>
     public double[] GetParameters() => Weights.SelectMany(w => w).Concat(Biases.SelectMany(b => b)).ToArray();
 

@@ -75,6 +75,21 @@ public sealed class TrainingHistory
     [JsonIgnore] public double TotalSeconds => Epochs.Sum(e => e.Seconds);
     [JsonIgnore] public double SecondsPerEpoch => Trained.Count == 0 ? double.NaN : Trained.Average(e => e.Seconds);
 
+    /// <summary>The first epoch whose training loss is at most <paramref name="loss"/> (0: before training), or null when none is.</summary>
+    public int? FirstEpochReaching(double loss) => Epochs.FirstOrDefault(e => e.TrainLoss <= loss)?.Epoch;
+
+    /// <summary>The parameters before training and at the end of every epoch: <see cref="Trajectory"/> itself under RecordTrajectory,
+    /// every k-th snapshot under RecordSteps when every epoch took k steps.</summary>
+    public IReadOnlyList<float[]> EpochTrajectory()
+    {
+        if (Trajectory.Count == 0) throw new InvalidOperationException($"{Name}: no parameters were recorded; train with RecordTrajectory or RecordSteps.");
+        int steps = Trajectory.Count - 1;
+        if (LastEpoch == 0) return [Trajectory[0]];
+        if (steps % LastEpoch != 0)
+            throw new InvalidOperationException($"{Name}: {steps} recorded steps do not split into {LastEpoch} epochs of equally many steps.");
+        return Enumerable.Range(0, LastEpoch + 1).Select(e => Trajectory[e * (steps / LastEpoch)]).ToList();
+    }
+
     /// <summary>Adds a row for a loop written by hand (NaN: not measured), e.g. <c>history.Add(epoch, model.Loss(data))</c>.</summary>
     public void Add(int epoch, double trainLoss, double trainAccuracy = double.NaN, double validationLoss = double.NaN,
         double validationAccuracy = double.NaN, double learningRate = double.NaN) =>

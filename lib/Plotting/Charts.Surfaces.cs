@@ -9,6 +9,18 @@ namespace DlCourse.Plotting;
 public sealed record AxisRange(double Min, double Max)
 {
     public double[] Grid(int points) => Enumerable.Range(0, points).Select(i => Min + (Max - Min) * i / (points - 1)).ToArray();
+
+    /// <summary>From the smallest to the largest of <paramref name="values"/>, widened on each side by <paramref name="margin"/> times that width,
+    /// e.g. to zoom a chart to where the paths run.</summary>
+    public static AxisRange Spanning(IEnumerable<double> values, double margin = 0.1)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!double.IsFinite(margin) || margin < 0) throw new ArgumentOutOfRangeException(nameof(margin), margin, "must be finite and ≥ 0");
+        var list = values.ToList();
+        if (list.Count == 0 || list.Any(v => !double.IsFinite(v))) throw new ArgumentException("Expected at least one value, all finite.", nameof(values));
+        double lo = list.Min(), hi = list.Max(), pad = margin * (hi - lo);
+        return new AxisRange(lo - pad, hi + pad);
+    }
 }
 
 public static partial class Charts

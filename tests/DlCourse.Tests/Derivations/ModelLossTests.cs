@@ -92,4 +92,20 @@ public class ModelLossTests
         var named = GradientCheck.Run(loss.Value, theta, loss.Gradient(theta), names: loss.ParameterNames);
         Assert.Equal("b[3]", named.Entries[^1].Name);
     }
+
+    [Fact]
+    public void A_two_class_data_set_gives_the_loss_of_its_features_and_labels()
+    {
+        var data = DlCourse.Data.Dataset.FromRows([[1.0, 2.0], [-0.5, 0.25], [3.0, -1.0]], [1, 0, 1]);
+        var fromData = new LogisticModelLoss(LogisticLossKind.CrossEntropy, data, weightDecay: 0.1);
+        var fromMatrix = new LogisticModelLoss(LogisticLossKind.CrossEntropy,
+            Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { -0.5, 0.25 }, { 3, -1 } }), [1.0, 0.0, 1.0], weightDecay: 0.1);
+        double[] theta = [0.2, -0.7, 0.4];
+        Assert.Equal(fromMatrix.Value(theta), fromData.Value(theta), 12);
+        Assert.True((fromMatrix.Hessian(theta) - fromData.Hessian(theta)).Enumerate().All(v => Math.Abs(v) < 1e-12));
+        // At θ = 0 every σ(z) = ½: L = ln 2, H = ¼ mean of x̃x̃ᵀ, so H[b, b] = ¼ (plus no decay on b).
+        Assert.Equal(Math.Log(2), fromData.Value([0, 0, 0]), 12);
+        Assert.Equal(0.25, fromData.Hessian([0, 0, 0])[2, 2], 12);
+        Assert.Throws<ArgumentException>(() => new LogisticModelLoss(LogisticLossKind.CrossEntropy, data.WithLabels([0, 2, 1], classCount: 3)));
+    }
 }

@@ -46,4 +46,37 @@ public class DeepChainTests
         wide.Biases[2][1] = -10;                        // both dead: every path cut
         Assert.All(wide.Backward(1, 30).WeightGradientNorms.Take(3), n => Assert.Equal(0, n));
     }
+
+    [Fact]
+    public void An_active_path_is_one_of_units_with_positive_input_over_non_zero_weights()
+    {
+        var narrow = new DeepChain(4, 1, Activation.ReLU);
+        foreach (var w in narrow.Weights) w[0] = 1;
+        Assert.True(narrow.HasActivePath(narrow.Backward(1, 3)));        // a = 1 at every layer
+        narrow.Biases[2][0] = -10;
+        Assert.False(narrow.HasActivePath(narrow.Backward(1, 3)));
+
+        var wide = new DeepChain(3, 2, Activation.ReLU);
+        foreach (var w in wide.Weights) Array.Fill(w, 1.0);
+        wide.Biases[1][0] = -10;                                          // unit 0 of layer 2 dead; unit 1 carries the path
+        Assert.True(wide.HasActivePath(wide.Backward(1, 30)));
+        wide.Weights[2][0 * 2 + 1] = 0;                                   // unit 1 of layer 2 no longer feeds layer 3's units
+        wide.Weights[2][1 * 2 + 1] = 0;
+        Assert.False(wide.HasActivePath(wide.Backward(1, 30)));
+        Assert.Throws<ArgumentException>(() => wide.HasActivePath(narrow.Backward(1, 3)));
+    }
+
+    [Fact]
+    public void A_relu_chain_has_an_active_path_exactly_when_its_first_layer_gradient_is_not_zero()
+    {
+        int cut = 0;
+        for (int seed = 0; seed < 200; seed++)
+        {
+            var chain = DeepChain.Random(6, 2, Activation.ReLU, seed, scale: 1.0, biasScale: 0.1);
+            var pass = chain.Backward(1.0, 5.0);
+            Assert.Equal(pass.WeightGradientNorms[0] != 0, chain.HasActivePath(pass));
+            if (!chain.HasActivePath(pass)) cut++;
+        }
+        Assert.InRange(cut, 1, 199);                                       // both cases occur
+    }
 }

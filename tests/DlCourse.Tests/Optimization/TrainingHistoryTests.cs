@@ -49,4 +49,27 @@ public class TrainingHistoryTests
         Assert.All(history.StepLossByEpoch, epoch => Assert.Equal(3, epoch.Length));
         Assert.Equal(history.StepLoss, history.StepLossByEpoch.SelectMany(e => e));
     }
+
+    [Fact]
+    public void FirstEpochReaching_is_the_first_epoch_at_or_below_the_loss()
+    {
+        var history = new TrainingHistory();
+        foreach (var (epoch, loss) in new[] { (0, 1.0), (1, 0.5), (2, 0.3), (3, 0.4), (4, 0.2) }) history.Add(epoch, loss);
+        Assert.Equal(2, history.FirstEpochReaching(0.35));
+        Assert.Equal(2, history.FirstEpochReaching(0.3));
+        Assert.Equal(0, history.FirstEpochReaching(1.0));
+        Assert.Null(history.FirstEpochReaching(0.1));
+    }
+
+    [Fact]
+    public void EpochTrajectory_keeps_the_start_and_the_last_step_of_every_epoch()
+    {
+        var history = new TrainingHistory { Name = "run" };
+        for (int epoch = 0; epoch <= 3; epoch++) history.Add(epoch, 1.0 / (epoch + 1));
+        for (int step = 0; step <= 6; step++) history.Trajectory.Add([step]);   // two steps per epoch
+        Assert.Equal([0f, 2f, 4f, 6f], history.EpochTrajectory().Select(p => p[0]));
+        history.Trajectory.Add([7]);                                            // 7 steps do not split into 3 epochs
+        Assert.Throws<InvalidOperationException>(() => history.EpochTrajectory());
+        Assert.Throws<InvalidOperationException>(() => new TrainingHistory().EpochTrajectory());
+    }
 }
