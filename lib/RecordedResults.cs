@@ -50,6 +50,15 @@ public sealed class RecordedResults(string name, string? folder = null)
         return text.ToString();
     }
 
+    /// <summary>The values of the record on disk by key, for cells that draw conclusions from it; empty when there is none yet.</summary>
+    public IReadOnlyDictionary<string, string> ReadValues()
+    {
+        if (!File.Exists(Path)) return new Dictionary<string, string>();
+        var record = JsonSerializer.Deserialize<Record>(File.ReadAllText(Path), Json);
+        if (record?.Values is null) throw new InvalidDataException($"{Path} holds no values.");
+        return record.Values.ToDictionary(v => v.Key, v => v.Value);
+    }
+
     // The commit the run started from, "+ changes" when the working tree differed; "unknown" outside a git checkout.
     private static string Commit()
     {

@@ -64,4 +64,7 @@ public sealed class ImageSplit
 
     public override string ToString() =>
         $"{Train.Count} train / {Validation.Count} validation / {Test.Count} test images of {Shape}, {ClassCount} classes";
+
+    /// <summary>The pattern that reads <see cref="ToString"/> back from a record with <see cref="RecordedFields"/>: fields train, validation, test, shape, classes.</summary>
+    public const string DescriptionPattern = "{train} train / {validation} validation / {test} test images of {shape}, {classes} classes";
 }

@@ -21,4 +21,7 @@ public sealed record TestReport(double Accuracy, double MacroF1, ConfusionMatrix
     }
 
     public override string ToString() => $"accuracy {Accuracy:P2}, macro F1 {MacroF1:F4} on {Truth.Length} images";
+
+    /// <summary>The pattern that reads <see cref="ToString"/> back from a record with <see cref="RecordedFields"/>: fields accuracy (in %), macroF1, images.</summary>
+    public const string SummaryPattern = "accuracy {accuracy} %, macro F1 {macroF1} on {images} images";
 }

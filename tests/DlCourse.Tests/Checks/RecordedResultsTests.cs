@@ -42,6 +42,26 @@ public class RecordedResultsTests
     }
 
     [Fact]
+    public void The_values_on_disk_are_read_back_by_key_and_none_before_a_full_run()
+    {
+        var folder = Repository.TempFolder("recorded");
+        var before = Profile.Current;
+        try
+        {
+            Assert.Empty(new RecordedResults("q3-demo", folder).ReadValues());
+            Profile.Current = ProfileKind.Full;
+            new RecordedResults("q3-demo", folder).Add("data", "45000 train").Add("test", "accuracy 93.0 %").SaveIfFull("cpu");
+            Profile.Current = ProfileKind.Fast;
+            var values = new RecordedResults("q3-demo", folder).ReadValues();
+            Assert.Equal(["data", "test"], values.Keys);
+            Assert.Equal("accuracy 93.0 %", values["test"]);
+            File.WriteAllText(Path.Combine(folder, "q3-demo.json"), "{ \"values\": null }");
+            Assert.Throws<InvalidDataException>(() => new RecordedResults("q3-demo", folder).ReadValues());
+        }
+        finally { Profile.Current = before; }
+    }
+
+    [Fact]
     public void A_broken_record_is_named_and_a_bad_name_refused()
     {
         var folder = Repository.TempFolder("recorded");

@@ -28,6 +28,14 @@ public class ImageSplitTests
     }
 
     [Fact]
+    public void The_description_reads_back_by_its_pattern()
+    {
+        var fields = RecordedFields.Read(ImageSplit.From(Indexed(20, 10), train: 12, validation: 5, test: 6).ToString(), ImageSplit.DescriptionPattern);
+        Assert.Equal((12, 5, 6, 4), (fields.Integer("train"), fields.Integer("validation"), fields.Integer("test"), fields.Integer("classes")));
+        Assert.Equal("2×4×4", fields.Text("shape"));
+    }
+
+    [Fact]
     public void WithClasses_keeps_those_classes_and_numbers_them_in_the_given_order()
     {
         var split = ImageSplit.From(Indexed(40, 12), train: 30, validation: 10, test: 12).WithClasses(new[] { 3, 1 });
