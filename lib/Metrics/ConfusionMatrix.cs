@@ -34,16 +34,30 @@ public sealed class ConfusionMatrix
     /// <summary>Samples of class k predicted as another class (row k minus the diagonal).</summary>
     public int FalseNegatives(int k) => Enumerable.Range(0, ClassCount).Sum(p => counts[k, p]) - counts[k, k];
 
-    /// <summary>The <paramref name="count"/> largest off-diagonal cells, largest first (ties in row-major order): which true
-    /// classes the model takes most often for which others.</summary>
-    public IReadOnlyList<(int Truth, int Predicted, int Count)> MostFrequentErrors(int count)
+    /// <summary>Samples predicted as a class other than their own: the off-diagonal total.</summary>
+    public int Errors => Total - Enumerable.Range(0, ClassCount).Sum(k => counts[k, k]);
+
+    /// <summary>Samples of one of <paramref name="classes"/> predicted as another of them, e.g. one garment taken for a similar one.</summary>
+    public int ErrorsAmong(IReadOnlyCollection<int> classes)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return (from t in Enumerable.Range(0, ClassCount)
-                from p in Enumerable.Range(0, ClassCount)
-                where t != p
-                orderby counts[t, p] descending
-                select (t, p, counts[t, p])).Take(count).ToList();
+        ArgumentNullException.ThrowIfNull(classes);
+        foreach (var k in classes)
+            if (k < 0 || k >= ClassCount) throw new ArgumentOutOfRangeException(nameof(classes), k, $"Classes are 0..{ClassCount - 1}.");
+        var set = classes.Distinct().ToList();
+        return set.Sum(t => set.Where(p => p != t).Sum(p => counts[t, p]));
+    }
+
+    /// <summary>The <paramref name="count"/> largest off-diagonal cells (all when null), largest first (ties in row-major
+    /// order): which true classes the model takes most often for which others.</summary>
+    public IReadOnlyList<(int Truth, int Predicted, int Count)> MostFrequentErrors(int? count = null)
+    {
+        if (count is < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "count must be ≥ 0 (or null for all).");
+        var cells = from t in Enumerable.Range(0, ClassCount)
+                    from p in Enumerable.Range(0, ClassCount)
+                    where t != p
+                    orderby counts[t, p] descending
+                    select (t, p, counts[t, p]);
+        return cells.Take(count ?? int.MaxValue).ToList();
     }
 
     public override string ToString()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace DlCourse.Optimization;
 
@@ -6,6 +7,9 @@ namespace DlCourse.Optimization;
 public sealed record EpochResult(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationLoss, double ValidationAccuracy,
     double LearningRate, double Seconds, bool IsBest)
 {
+    /// <summary>Training minus validation accuracy, the over-fitting signal (NaN without validation).</summary>
+    [JsonIgnore] public double AccuracyGap => TrainAccuracy - ValidationAccuracy;
+
     /// <summary>The compact progress line, e.g. "epoch 3  train 0.412/85.1%  val 0.455/83.9%  lr 1e-03  4.2 s  best".</summary>
     public override string ToString()
     {

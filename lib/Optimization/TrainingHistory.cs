@@ -65,6 +65,9 @@ public sealed class TrainingHistory
     /// <summary>The best epoch's validation loss (training loss without validation); ∞ before any.</summary>
     [JsonIgnore] public double BestLoss => FindBest().Loss;
 
+    /// <summary>The epochs trained after the best one (none when the last is the best): a validation loss that rose over them is over-fitting.</summary>
+    [JsonIgnore] public IReadOnlyList<EpochResult> EpochsAfterBest => BestEpoch is { } best ? Epochs.Where(e => e.Epoch > best).ToList() : [];
+
     /// <summary>The last epoch trained (0 before any).</summary>
     [JsonIgnore] public int LastEpoch => Epochs.Count == 0 ? 0 : Epochs[^1].Epoch;
 

@@ -40,6 +40,21 @@ public class MetricsTests
     }
 
     [Fact]
+    public void Confusion_matrix_counts_errors_overall_within_a_group_and_most_frequent_first()
+    {
+        var cm = ConfusionMatrix.From(Predicted, Truth, 3); // { { 2, 1, 0 }, { 0, 1, 1 }, { 1, 0, 2 } }
+        Assert.Equal(3, cm.Errors);
+        Assert.Equal(1, cm.ErrorsAmong([0, 1]));     // the 0 taken for a 1
+        Assert.Equal(1, cm.ErrorsAmong([0, 2]));     // the 2 taken for a 0: both directions count
+        Assert.Equal(3, cm.ErrorsAmong([2, 1, 0]));
+        Assert.Equal(0, cm.ErrorsAmong([1]));
+        // Three off-diagonal cells hold one error each: row-major order among the tie, then the empty cells.
+        Assert.Equal([(0, 1, 1), (1, 2, 1), (2, 0, 1), (0, 2, 0)], cm.MostFrequentErrors().Take(4));
+        Assert.Equal(6, cm.MostFrequentErrors().Count);
+        Assert.Throws<ArgumentOutOfRangeException>(() => cm.ErrorsAmong([0, 3]));
+    }
+
+    [Fact]
     public void Confusion_matrix_displays_as_a_table_with_the_counts_in_place()
     {
         var html = ConfusionMatrixDisplay.Html(ConfusionMatrix.From(Predicted, Truth, 3));

@@ -72,4 +72,24 @@ public class TrainingHistoryTests
         Assert.Throws<InvalidOperationException>(() => history.EpochTrajectory());
         Assert.Throws<InvalidOperationException>(() => new TrainingHistory().EpochTrajectory());
     }
+
+    [Fact]
+    public void TheEpochsAfterTheBestAreThoseTrainedPastTheLowestValidationLoss()
+    {
+        var history = new TrainingHistory();
+        foreach (var (epoch, loss) in new[] { (0, 2.0), (1, 1.0), (2, 0.5), (3, 0.7), (4, 0.6), (5, 0.8) })
+            history.Epochs.Add(new EpochResult(epoch, 9, 0, loss, 0, 0.1, 0, false));
+        Assert.Equal([3, 4, 5], history.EpochsAfterBest.Select(e => e.Epoch));
+        history.Epochs.Add(new EpochResult(6, 9, 0, 0.4, 0, 0.1, 0, false));
+        Assert.Empty(history.EpochsAfterBest);
+        Assert.Empty(new TrainingHistory().EpochsAfterBest);
+    }
+
+    [Fact]
+    public void TheAccuracyGapIsTrainingMinusValidationAccuracy()
+    {
+        Assert.Equal(0.05, new EpochResult(1, 0.3, 0.90, 0.4, 0.85, 0.1, 0, true).AccuracyGap, 12);
+        Assert.Equal(-0.1, new EpochResult(1, 0.3, 0.70, 0.4, 0.80, 0.1, 0, true).AccuracyGap, 12);
+        Assert.True(double.IsNaN(new EpochResult(1, 0.3, 0.9, double.NaN, double.NaN, 0.1, 0, true).AccuracyGap));
+    }
 }
