@@ -6,4 +6,4 @@
 #r "../artifacts/lib/Plotly.NET.dll"
 #r "../artifacts/lib/Plotly.NET.CSharp.dll"
 #r "../artifacts/lib/TorchSharp.dll"
-Console.WriteLine(DlCourse.Course.Start());
+Console.WriteLine(DlCourse.Hosting.Course.Start());

@@ -264,7 +264,7 @@ public class NotebookRunnerTests
     }
 
     private static (IReadOnlyList<string> Used, IReadOnlyList<string> Assigned) UpstreamFailuresNames(string code) =>
-        DlCourse.UpstreamFailures.Names(code);
+        DlCourse.Hosting.UpstreamFailures.Names(code);
 
     [Fact]
     public async Task The_profile_option_reaches_the_notebook()

@@ -17,8 +17,9 @@ internal sealed class QuestionLibrary
 
     // Where answers live: the course library and TorchSharp (its autograd, losses and modules compute them).
     private static readonly string[] Governed = ["DlCourse", "TorchSharp"];
-    // What every question may use: the library's root types (Check, Course, …), its data sets and its charts.
-    private static readonly string[] Open = ["DlCourse.Data", "DlCourse.Plotting"];
+    // What every question may use: the library's root types (Check, Profile, …), its data sets, its charts and the
+    // notebook host's setup (Course).
+    private static readonly string[] Open = ["DlCourse.Data", "DlCourse.Plotting", "DlCourse.Hosting"];
 
     private static readonly SymbolDisplayFormat Format = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,

@@ -4,7 +4,7 @@ using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 
-namespace DlCourse;
+namespace DlCourse.Hosting;
 
 /// <summary>
 /// Says so when a cell uses a value from an earlier cell that stopped early, naming the unanswered stub behind it
