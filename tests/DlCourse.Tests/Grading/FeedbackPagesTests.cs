@@ -1,4 +1,5 @@
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Tests.Support;
 
 namespace DlCourse.Tests.Grading;

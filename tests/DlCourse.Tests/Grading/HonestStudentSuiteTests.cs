@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 using DlCourse.Tests.Support;
 using Xunit.Abstractions;

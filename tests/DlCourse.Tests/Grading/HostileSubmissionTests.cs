@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Tests.Grading;

@@ -1,5 +1,6 @@
 using DlCourse.Cli.Grading;
 using DlCourse.Cli.Grading.Manual;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Tests.Support;
 
 namespace DlCourse.Tests.Grading;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DlCourse.Cli.Commands;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 using DlCourse.Tests.Support;
 

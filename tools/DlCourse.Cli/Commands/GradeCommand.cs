@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DlCourse.Cli.Grading;
 using DlCourse.Cli.Grading.Late;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 using Spectre.Console;
 

@@ -1,3 +1,5 @@
+using DlCourse.Cli.Grading.Results;
+
 namespace DlCourse.Cli.Grading;
 
 /// <summary>The files a grading run leaves in the grades folder; <c>grade</c> writes them, and <c>review</c> rewrites them after each score.</summary>

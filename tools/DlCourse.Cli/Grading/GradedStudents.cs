@@ -1,4 +1,5 @@
 using DlCourse.Cli.Grading.Manual;
+using DlCourse.Cli.Grading.Results;
 
 namespace DlCourse.Cli.Grading;
 

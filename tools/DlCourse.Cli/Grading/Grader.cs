@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using DlCourse.Cli.Grading.Judging;
 using DlCourse.Cli.Grading.Late;
 using DlCourse.Cli.Grading.Manual;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 using DlCourse.Cli.Running;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DlCourse.Cli.Grading.Late;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;

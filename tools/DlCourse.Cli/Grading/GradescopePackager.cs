@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using DlCourse.Cli.Grading.Late;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;

@@ -3,7 +3,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DlCourse.Cli.Grading.CsvFiles;
 using DlCourse.Cli.Grading.Late;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;

@@ -1,4 +1,5 @@
 using DlCourse.Cli.Grading.Judging;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Running;
 
 namespace DlCourse.Cli.Grading;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading;

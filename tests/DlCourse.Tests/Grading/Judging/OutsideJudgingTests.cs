@@ -1,4 +1,5 @@
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 using DlCourse.Cli.Running;
 using DlCourse.Tests.Support;

@@ -1,4 +1,5 @@
 using DlCourse.Cli.Grading.Late;
+using DlCourse.Cli.Grading.Results;
 
 namespace DlCourse.Tests.Grading.Late;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using DlCourse.Cli.Commands;
 using DlCourse.Cli.Grading;
+using DlCourse.Cli.Grading.CsvFiles;
 using DlCourse.Cli.Grading.Lms;
 using DlCourse.Cli.Grading.Review;
 using DlCourse.Tests.Grading.Late;

@@ -1,3 +1,5 @@
+using DlCourse.Cli.Grading.CsvFiles;
+
 namespace DlCourse.Cli.Grading.Late;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DlCourse.Cli.Grading.Results;
 
 namespace DlCourse.Cli.Grading.Late;
 

@@ -1,3 +1,5 @@
+using DlCourse.Cli.Grading.Results;
+
 namespace DlCourse.Cli.Grading.Late;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DlCourse.Cli.Grading.CsvFiles;
 
 namespace DlCourse.Cli.Grading.Late;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DlCourse.Cli.Grading.CsvFiles;
 
 namespace DlCourse.Cli.Grading.Lms;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DlCourse.Cli.Grading.Manual;
+using DlCourse.Cli.Grading.Results;
 
 namespace DlCourse.Cli.Grading.Lms;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using DlCourse.Cli.Grading.CsvFiles;
 
 namespace DlCourse.Cli.Grading.Lms;
 
@@ -20,9 +21,9 @@ internal static class MoodleCsv
             throw new InvalidDataException($"moodle matches every row by one column, but {noId.Who.Student} has no ID number and {noEmail.Who.Student} no email; " +
                 "fill id_number (or email) in the roster for every student.");
         var sb = new StringBuilder();
-        Grading.Csv.AppendRecord(sb, StudentColumns.Concat(gradebook.Assignments.Select(a => a.Title)).Select(h => Grading.Csv.Field(h)));
+        Csv.AppendRecord(sb, StudentColumns.Concat(gradebook.Assignments.Select(a => a.Title)).Select(h => Csv.Field(h)));
         foreach (var row in rows)
-            Grading.Csv.AppendRecord(sb, new[] { Grading.Csv.Field(row.Who.IdNumber), Grading.Csv.Field(row.Who.Email), Grading.Csv.Field(row.Who.Name, guardFormula: true) }
+            Csv.AppendRecord(sb, new[] { Csv.Field(row.Who.IdNumber), Csv.Field(row.Who.Email), Csv.Field(row.Who.Name, guardFormula: true) }
                 .Concat(row.Scores.Select(s => s ?? "")));
         return sb.ToString();
     }

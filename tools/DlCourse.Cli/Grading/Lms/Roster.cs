@@ -1,3 +1,4 @@
+using DlCourse.Cli.Grading.CsvFiles;
 using DlCourse.Cli.Grading.Late;
 
 namespace DlCourse.Cli.Grading.Lms;

@@ -1,4 +1,5 @@
 using DlCourse.Cli.Grading.Manual;
+using DlCourse.Cli.Grading.Results;
 using DlCourse.Cli.Notebooks;
 
 namespace DlCourse.Cli.Grading.Review;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DlCourse.Cli.Export;
+using DlCourse.Cli.Grading.Results;
 
 namespace DlCourse.Cli.Grading.Review;
 

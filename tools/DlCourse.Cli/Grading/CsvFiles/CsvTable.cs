@@ -1,4 +1,4 @@
-namespace DlCourse.Cli.Grading;
+namespace DlCourse.Cli.Grading.CsvFiles;
 
 /// <summary>One row of a <see cref="CsvTable"/>: its line in the file and its fields by column name.</summary>
 internal sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Fields)

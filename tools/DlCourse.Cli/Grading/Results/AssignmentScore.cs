@@ -1,6 +1,4 @@
-using DlCourse.Cli.Grading.Late;
-
-namespace DlCourse.Cli.Grading;
+namespace DlCourse.Cli.Grading.Results;
 
 /// <summary>One assignment of a submission: the raw score of its notebooks (written answers as reviewed so far), the
 /// late penalty in points and the final score; <see cref="Pending"/> written answers are not scored yet.</summary>

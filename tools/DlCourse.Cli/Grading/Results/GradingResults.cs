@@ -1,13 +1,12 @@
 using System.Text.Json.Serialization;
-using DlCourse.Cli.Grading.Late;
 
-namespace DlCourse.Cli.Grading;
+namespace DlCourse.Cli.Grading.Results;
 
 /// <summary>One test cell's result.</summary>
 public sealed record TestResult(string Notebook, string GradeId, double Score, double MaxScore, bool Hidden, bool Passed, string Output);
 
 /// <summary>One written answer, graded by hand: the student's text and, once a reviewer scored this very text, the score and comment.</summary>
-/// <param name="AnswerHash">The hash of <paramref name="Answer"/> (<see cref="WrittenAnswers.Hash"/>); a manual score counts only for the text it was given to.</param>
+/// <param name="AnswerHash">The hash of <paramref name="Answer"/> (<see cref="Grading.WrittenAnswers.Hash"/>); a manual score counts only for the text it was given to.</param>
 /// <param name="Note">Why a score that exists does not count (the answer changed, the points are over the maximum), or null.</param>
 public sealed record WrittenResult(string Notebook, string GradeId, double MaxScore, string Answer, string AnswerHash,
     double? Score = null, string? Comment = null, string? Note = null)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DlCourse.Cli.Grading;
+namespace DlCourse.Cli.Grading.CsvFiles;
 
 /// <summary>One CSV record with the line of the file it starts on, for error messages.</summary>
 internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);

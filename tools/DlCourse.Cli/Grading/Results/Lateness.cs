@@ -1,4 +1,4 @@
-namespace DlCourse.Cli.Grading.Late;
+namespace DlCourse.Cli.Grading.Results;
 
 /// <summary>
 /// The late policy applied to one assignment of one submission, saved with its results: the deadline that counted (the
