@@ -100,6 +100,9 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
                     secret.UnionWith(rubric.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         }
         secret.ExceptWith(open);
+        // A line a released cell shows inside a longer one (a loop header before its body) is no secret either.
+        var openText = string.Join('\n', open);
+        secret.RemoveWhere(l => openText.Contains(l, StringComparison.Ordinal));
         Assert.True(secret.Count > 300, $"only {secret.Count} secret lines: the scan would prove little");
         var leaks = new List<string>();
         foreach (var file in Directory.EnumerateFiles(course.Unpacked, "*", SearchOption.AllDirectories)

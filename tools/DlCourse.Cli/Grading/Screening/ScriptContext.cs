@@ -50,7 +50,12 @@ internal sealed class ScriptContext
     {
         foreach (var (kind, argument) in Directives.Quoted(code))
         {
-            if (argument.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase)) continue;
+            if (argument.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
+            {
+                // A pack restores TorchSharp from NuGet: compile against the copy the kernel restored into the cache.
+                foreach (var assembly in NuGetCache.Assemblies(argument)) references[Path.GetFileNameWithoutExtension(assembly)] = assembly;
+                continue;
+            }
             var path = Path.GetFullPath(Path.Combine(folder, argument));
             if (kind == "#r" && File.Exists(path)) references[Path.GetFileNameWithoutExtension(path)] = path;
             else if (kind == "#load" && File.Exists(path) && depth < 8) AddTrusted(File.ReadAllText(path), Path.GetDirectoryName(path)!, depth + 1);
