@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using DlCourse.Cli.Grading;
 using DlCourse.Cli.Notebooks;
 using DlCourse.Tests.Support;
@@ -161,8 +162,10 @@ public class StudentMachineTests(StudentPacks packs) : IClassFixture<StudentPack
         // The data cells ran too: Fashion-MNIST from setup.sh's copy, LeNet-5 trained on the registry's libtorch.
         var executed = Directory.EnumerateFiles(Path.Combine(home, "results-solved"), "q2-cnn.ipynb", SearchOption.AllDirectories).Single();
         var text = File.ReadAllText(executed);
-        Assert.Contains("libtorch 2.", text);
-        Assert.Contains("epoch   1", text);
+        // Once in a full-suite run the training cell's output was missing (it passes alone): say what the grader noted.
+        var notes = string.Join("\n", Directory.EnumerateFiles(Path.Combine(home, "results-solved"), "*notes*", SearchOption.AllDirectories).Select(File.ReadAllText));
+        Assert.True(text.Contains("libtorch 2.", StringComparison.Ordinal) && text.Contains("epoch   1", StringComparison.Ordinal),
+            $"the solved A4 Q2 did not train on libtorch 2.x:\n{solvedResults["output"]}\n{notes}\n{string.Join("\n", Regex.Matches(text, "\"evalue\": \"[^\"]*\"").Select(m => m.Value))}");
     }
 
     /// <summary>A student's answers to A4 Q2: the output size, and LeNet-5 as a module (which the training cells then train).</summary>
