@@ -20,7 +20,7 @@ public static class ParameterCheckpoint
             writer.Write(Magic);
             writer.Write(Version);
             writer.Write(model.GetType().Name);
-            writer.Write(JsonSerializer.Serialize(history, Json));
+            writer.Write(JsonSerializer.Serialize(history, TrainingHistory.Json));
             writer.Write(model.Parameters.Length);
             foreach (var value in model.Parameters) writer.Write(value);
         });
@@ -36,7 +36,7 @@ public static class ParameterCheckpoint
             if (reader.ReadString() != Magic || reader.ReadInt32() != Version) throw new InvalidDataException($"{path} is not a parameter checkpoint of this library.");
             var kind = reader.ReadString();
             if (kind != model.GetType().Name) throw new InvalidDataException($"{path} holds a {kind}, not a {model.GetType().Name}.");
-            var history = JsonSerializer.Deserialize<TrainingHistory>(reader.ReadString(), Json) ?? throw new InvalidDataException($"{path} has no history.");
+            var history = JsonSerializer.Deserialize<TrainingHistory>(reader.ReadString(), TrainingHistory.Json) ?? throw new InvalidDataException($"{path} has no history.");
             int count = reader.ReadInt32();
             if (count != model.Parameters.Length) throw new InvalidDataException($"{path} has {count} parameters, the model {model.Parameters.Length}.");
             for (int i = 0; i < count; i++) model.Parameters[i] = reader.ReadSingle();
@@ -47,9 +47,4 @@ public static class ParameterCheckpoint
             throw new InvalidDataException($"{path} is truncated.", e);
         }
     }
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 }

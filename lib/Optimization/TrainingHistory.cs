@@ -8,6 +8,9 @@ namespace DlCourse.Optimization;
 /// </summary>
 public sealed class TrainingHistory
 {
+    /// <summary>How checkpoints write a history: a row's unmeasured values are NaN, which plain JSON numbers cannot hold.</summary>
+    internal static readonly System.Text.Json.JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     public string Name { get; set; } = "";
 
     /// <summary>One row per epoch: row 0 is the model before its first step, row t the model after epoch t (both trainers).</summary>

@@ -21,11 +21,6 @@ public static class Checkpoint
     private const string Magic = "DLCOURSE-CHECKPOINT";
     private const int Version = 2;
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static void Save(string path, nn.Module model, OptimizerHelper? optimizer = null, TrainingHistory? history = null)
     {
         AtomicFile.Write(path, stream =>
@@ -33,7 +28,7 @@ public static class Checkpoint
             using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             writer.Write(Magic);
             writer.Write(Version);
-            writer.Write(JsonSerializer.Serialize(new CheckpointInfo(model.GetName(), history ?? new TrainingHistory()), Json));
+            writer.Write(JsonSerializer.Serialize(new CheckpointInfo(model.GetName(), history ?? new TrainingHistory()), TrainingHistory.Json));
             writer.Write(optimizer is not null);
             model.save(writer);
             optimizer?.save_state_dict(writer);
@@ -75,7 +70,7 @@ public static class Checkpoint
             if (reader.ReadString() != Magic) throw new InvalidDataException($"{path} is not a DlCourse checkpoint.");
             var version = reader.ReadInt32();
             if (version != Version) throw new InvalidDataException($"{path} is checkpoint version {version}; this library reads version {Version}.");
-            var info = JsonSerializer.Deserialize<CheckpointInfo>(reader.ReadString(), Json) ?? throw new InvalidDataException($"{path} has an empty header.");
+            var info = JsonSerializer.Deserialize<CheckpointInfo>(reader.ReadString(), TrainingHistory.Json) ?? throw new InvalidDataException($"{path} has an empty header.");
             hasOptimizer = reader.ReadBoolean();
             return info;
         }
