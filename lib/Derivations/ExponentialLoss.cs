@@ -2,8 +2,8 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Derivations;
 
-/// <summary>L(w) = (1/m) Σ_i exp(−w·x_i) over inputs x_i (the rows of a matrix), with ∇L = −(1/m) Σ_i e_i x_i and
-/// ∇²L = (1/m) Σ_i e_i x_i x_iᵀ, e_i = exp(−w·x_i). The log loss of labels all 1 behaves like it once the bias is large.</summary>
+/// <summary>L(w) = (1/m) Σ_i exp(−w·x_i) over inputs x_i (the rows of a matrix), with its gradient and Hessian.
+/// The log loss of labels all 1 behaves like it once the bias is large.</summary>
 public sealed class ExponentialLoss
 {
     private readonly Matrix<double> inputs;

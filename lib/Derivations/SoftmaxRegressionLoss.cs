@@ -3,9 +3,9 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Derivations;
 
-/// <summary>The mean cross-entropy of softmax regression Ŷ = softmax(XWᵀ + 1bᵀ), W of shape K×D, b of length K, X of shape n×D.
-/// Because ∂L/∂z = ŷ − y per sample, ∇_W = (1/n)(Ŷ − Y)ᵀX and ∇_b = (1/n)Σ_i (ŷ_i − y_i).
-/// For gradient checks the parameters flatten to θ = (W row by row, then b).</summary>
+/// <summary>The mean cross-entropy of softmax regression Ŷ = softmax(XWᵀ + 1bᵀ), W of shape K×D, b of length K, X of shape n×D,
+/// in double precision: the function a gradient check differentiates. Its parameters flatten to θ = (W row by row, then b).</summary>
+/// <remarks>No gradient here: a question asks for it, and the student build carries no answer.</remarks>
 public sealed class SoftmaxRegressionLoss
 {
     private readonly Matrix<double> features;
@@ -46,15 +46,7 @@ public sealed class SoftmaxRegressionLoss
 
     public double Value(Matrix<double> weights, double[] bias) => CrossEntropyWithLogits.Value(Logits(weights, bias), targets);
 
-    public (Matrix<double> Weights, double[] Bias) Gradient(Matrix<double> weights, double[] bias)
-    {
-        var dz = CrossEntropyWithLogits.Gradient(Logits(weights, bias), targets); // (Ŷ − Y)/n
-        return (dz.TransposeThisAndMultiply(features), dz.ColumnSums().ToArray());
-    }
-
     public double Value(double[] parameters) { var (w, b) = Unpack(parameters); return Value(w, b); }
-
-    public double[] Gradient(double[] parameters) { var (w, b) = Unpack(parameters); var (gw, gb) = Gradient(w, b); return Pack(gw, gb); }
 
     public double[] Pack(Matrix<double> weights, double[] bias) => [.. weights.ToRowMajorArray(), .. bias];
 

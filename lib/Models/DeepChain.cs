@@ -61,7 +61,7 @@ public sealed class DeepChain
     /// <summary>E = ½(y − t)² for input x.</summary>
     public double Error(double x, double t) => Backward(x, t).Error;
 
-    /// <summary>Forward pass, then δ⁽ᴸ⁾ = (y − t)·h′(a⁽ᴸ⁾), δ⁽ˡ⁾ = h′(a⁽ˡ⁾) ⊙ W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾, ∂E/∂W⁽ˡ⁾ = δ⁽ˡ⁾h⁽ˡ⁻¹⁾ᵀ, ∂E/∂b⁽ˡ⁾ = δ⁽ˡ⁾.</summary>
+    /// <summary>A forward pass, then backpropagation of E to every weight and bias.</summary>
     public ChainGradients Backward(double x, double t)
     {
         var a = new double[Layers][];

@@ -5,8 +5,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace DlCourse.Models;
 
 /// <summary>
-/// Least squares ŷ = wᵀx + b with loss MSE = (1/m) Σ (ŷ − y)², fitted in closed form (normal equations) or by gradient
-/// descent. Parameters: w, then b. Gradient: ∇_w = (2/m) Σ (ŷ − y) x, ∇_b = (2/m) Σ (ŷ − y). Targets are the data's
+/// Least squares ŷ = wᵀx + b with loss MSE = (1/m) Σ (ŷ − y)², fitted in closed form or by gradient descent.
+/// Parameters: w, then b. Targets are the data's
 /// <see cref="Dataset.Targets"/>, or its labels when there are none (as for XOR).
 /// </summary>
 public sealed class LinearRegression : Model
@@ -33,7 +33,7 @@ public sealed class LinearRegression : Model
 
     public float Bias { get => b.Value[0]; set => b.Value[0] = value; }
 
-    /// <summary>Solves XᵀX θ = Xᵀy for θ = [w; b] (X with a column of ones appended), in double precision.</summary>
+    /// <summary>The exact least-squares fit θ = [w; b], in double precision.</summary>
     public static LinearRegression FitNormalEquations(Dataset data)
     {
         var design = Matrix<double>.Build.Dense(data.Count, data.FeatureCount + 1, (i, j) => j < data.FeatureCount ? data[i, j] : 1.0);

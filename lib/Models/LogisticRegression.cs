@@ -4,8 +4,7 @@ using DlCourse.Data;
 namespace DlCourse.Models;
 
 /// <summary>
-/// Binary logistic regression, the course's own gradient of <see cref="LogisticClassifier"/>'s loss:
-/// ∇_w = (1/m) Σ (ŷ − y) x + λw = −(1/m) Σ (y − ŷ) x + λw, ∇_b = (1/m) Σ (ŷ − y).
+/// Binary logistic regression: <see cref="LogisticClassifier"/> with the course's own gradient of its loss.
 /// </summary>
 public sealed class LogisticRegression(int featureCount, double weightDecay = 0) : LogisticClassifier(featureCount, weightDecay)
 {

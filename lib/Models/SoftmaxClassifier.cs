@@ -43,7 +43,7 @@ public abstract class SoftmaxClassifier : Model
     public int FeatureCount { get; }
     public int ClassCount { get; }
 
-    /// <summary>λ of the penalty (λ/2)‖W‖², which adds λW to the gradient; finite and ≥ 0.</summary>
+    /// <summary>λ of the penalty (λ/2)‖W‖²; finite and ≥ 0.</summary>
     public double WeightDecay { get => weightDecay; set => weightDecay = L2Penalty.CheckWeightDecay(value, nameof(WeightDecay)); }
     private double weightDecay;
 
@@ -116,7 +116,7 @@ public abstract class SoftmaxClassifier : Model
         return total / rows.Length + Penalty();
     }
 
-    /// <summary>Sum of cross-entropies over rows [start, end), adding Σ (ŷ − y) [xᵀ, 1] into the accumulator when asked.</summary>
+    /// <summary>Sum of cross-entropies over rows [start, end), adding their gradient into the accumulator when asked.</summary>
     // Hot loop: compile it optimised at once rather than after tier-0 warm-up (seconds in a short notebook).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private protected double Accumulate(Dataset data, int[]? rows, int start, int end, Span<float> accumulator, bool gradient)

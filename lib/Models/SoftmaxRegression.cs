@@ -4,8 +4,7 @@ using DlCourse.Data;
 namespace DlCourse.Models;
 
 /// <summary>
-/// Multinomial logistic regression, the course's own gradient of <see cref="SoftmaxClassifier"/>'s loss:
-/// ∇_W = (1/m) Σ (ŷ − y) xᵀ + λW, ∇_b = (1/m) Σ (ŷ − y).
+/// Multinomial logistic regression: <see cref="SoftmaxClassifier"/> with the course's own gradient of its loss.
 /// </summary>
 public sealed class SoftmaxRegression(int featureCount, int classCount, double weightDecay = 0, int? seed = null, double initScale = 0.01)
     : SoftmaxClassifier(featureCount, classCount, weightDecay, seed, initScale)

@@ -2,8 +2,7 @@ using System.Numerics;
 
 namespace DlCourse.Numerics;
 
-/// <summary>BCE of σ(z) computed from the logit z: per sample softplus(z) − y·z = max(z, 0) − y·z + log(1 + e^(−|z|)), finite for any z;
-/// mean over samples. ∂L/∂z_i = (σ(z_i) − y_i)/n.</summary>
+/// <summary>BCE of σ(z) computed from the logit z, finite for any z; mean over samples.</summary>
 public static class BinaryCrossEntropyWithLogits
 {
     public static T Value<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets) where T : IFloatingPointIeee754<T>
@@ -22,7 +21,7 @@ public static class BinaryCrossEntropyWithLogits
         for (int i = 0; i < logits.Length; i++) destination[i] = (Sigmoid.Apply(logits[i]) - targets[i]) / n;
     }
 
-    /// <summary>One sample: softplus(z) − y·z.</summary>
+    /// <summary>One sample.</summary>
     public static T Value<T>(T logit, T target) where T : IFloatingPointIeee754<T> => Softplus(logit) - target * logit;
 
     public static double Value(double[] logits, double[] targets) => Value<double>(logits, targets);

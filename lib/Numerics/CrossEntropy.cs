@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace DlCourse.Numerics;
 
 /// <summary>H(y, ŷ) = −Σ_k y_k log ŷ_k on probabilities ŷ (one sample; = −log ŷ_c for a class index c); batches are the mean over rows.
-/// ∂L/∂ŷ_k = −y_k/ŷ_k (÷ n for a batch). On logits prefer <see cref="CrossEntropyWithLogits"/>.</summary>
+/// On logits prefer <see cref="CrossEntropyWithLogits"/>.</summary>
 public static class CrossEntropy
 {
     /// <summary>One sample, target a distribution (e.g. one-hot); terms with y_k = 0 are skipped (0·log 0 = 0).</summary>

@@ -3,8 +3,8 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Numerics;
 
-/// <summary>Cross-entropy of softmax(z) against a target distribution y, from the logits: L = −Σ_k y_k log softmax(z)_k = logsumexp(z) − Σ_k y_k z_k
-/// (finite for any z); batches are the mean over rows. ∂L/∂z = ŷ − y where ŷ = softmax(z) (÷ n for a batch).</summary>
+/// <summary>Cross-entropy of softmax(z) against a target distribution y, from the logits (finite for any z); batches are the
+/// mean over rows.</summary>
 public static class CrossEntropyWithLogits
 {
     /// <summary>One sample; <paramref name="target"/> sums to 1 (one-hot or soft labels).</summary>
@@ -19,7 +19,7 @@ public static class CrossEntropyWithLogits
         return loss;
     }
 
-    /// <summary>∂L/∂z = ŷ − y (for a target that sums to 1).</summary>
+    /// <summary>The gradient with respect to the logits (for a target that sums to 1).</summary>
     public static void Gradient<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> target, Span<T> destination) where T : IFloatingPointIeee754<T>
     {
         LossInputs.SameLength(logits.Length, target.Length, nameof(logits), nameof(target));
@@ -28,8 +28,8 @@ public static class CrossEntropyWithLogits
     }
 
     /// <summary>
-    /// One sample whose true class is <paramref name="label"/>: writes ∂L/∂z = softmax(z) − e_label into
-    /// <paramref name="destination"/> and returns L = log Σ_k exp(z_k) − z_label, both shifted by max z.
+    /// One sample whose true class is <paramref name="label"/>: writes the gradient with respect to the logits into
+    /// <paramref name="destination"/> and returns the loss.
     /// </summary>
     public static T ValueAndGradient<T>(ReadOnlySpan<T> logits, int label, Span<T> destination) where T : IFloatingPointIeee754<T>
     {
@@ -48,7 +48,7 @@ public static class CrossEntropyWithLogits
 
     public static float Value(float[] logits, float[] target) => Value<float>(logits, target);
 
-    /// <summary>One sample whose true class is <paramref name="label"/>: logsumexp(z) − z_label.</summary>
+    /// <summary>One sample whose true class is <paramref name="label"/>.</summary>
     public static double Value(double[] logits, int label) => Value(logits, OneHot.Vector(label, logits.Length));
 
     public static double[] Gradient(double[] logits, double[] target) { var g = new double[logits.Length]; Gradient<double>(logits, target, g); return g; }
@@ -68,7 +68,7 @@ public static class CrossEntropyWithLogits
 
     public static double Value(Matrix<double> logits, int[] labels) => Value(logits, OneHot.Matrix(labels, logits.ColumnCount));
 
-    /// <summary>(Ŷ − Y)/n, the n×K gradient of the mean loss with respect to the logits.</summary>
+    /// <summary>The n×K gradient of the mean loss with respect to the logits.</summary>
     public static Matrix<double> Gradient(Matrix<double> logits, Matrix<double> targets)
     {
         LossInputs.SameShape(logits, targets, nameof(logits), nameof(targets));

@@ -1,6 +1,6 @@
 namespace DlCourse.Numerics;
 
-/// <summary>H(P) = −Σ_k p_k log p_k (natural log, in nats; 0·log 0 = 0); ∂H/∂p_k = −(log p_k + 1).</summary>
+/// <summary>H(P) = −Σ_k p_k log p_k (natural log, in nats; 0·log 0 = 0).</summary>
 public static class Entropy
 {
     public static double Value(double[] p)

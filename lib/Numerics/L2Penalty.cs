@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Numerics;
 
-/// <summary>R(w) = (λ/2) Σ_j w_j², gradient λw, with λ the weight decay; for A1's (λ/2m)Σw² pass λ/m. Leave biases
+/// <summary>R(w) = (λ/2) Σ_j w_j², with λ the weight decay; for a penalty (λ/2m)Σw² pass λ/m. Leave biases
 /// out of <c>w</c>: they are not regularised.</summary>
 public static class L2Penalty
 {

@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Numerics;
 
-/// <summary>log softmax(z)_k = z_k − logsumexp(z): finite even where softmax itself underflows to 0 (whose log would be −∞).</summary>
+/// <summary>log softmax(z), finite even where softmax itself underflows to 0.</summary>
 public static class LogSoftmax
 {
     public static void Apply<T>(ReadOnlySpan<T> logits, Span<T> destination) where T : IFloatingPointIeee754<T>

@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Numerics;
 
-/// <summary>log Σ_k exp(z_k) computed as m + log Σ_k exp(z_k − m) with m = max z, so no term overflows and the largest term is exactly 1.</summary>
+/// <summary>log Σ_k exp(z_k), finite for any finite logits, however large.</summary>
 public static class LogSumExp
 {
     public static T Apply<T>(ReadOnlySpan<T> logits) where T : IFloatingPointIeee754<T>

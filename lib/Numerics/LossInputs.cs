@@ -21,17 +21,6 @@ internal static class LossInputs
             throw new ArgumentException($"{predictedName} is {predicted.RowCount}×{predicted.ColumnCount} but {targetName} is {target.RowCount}×{target.ColumnCount}; they must match (rows = samples).", targetName);
     }
 
-    /// <summary>A probability ŷ in [0, 1] (open where <paramref name="open"/>: a gradient divides by ŷ(1 − ŷ)) and a target in [0, 1].</summary>
-    internal static void Probability(double probability, double target, bool open = false)
-    {
-        bool inside = open ? probability > 0 && probability < 1 : probability >= 0 && probability <= 1;
-        if (!inside)
-            throw new ArgumentOutOfRangeException(nameof(probability), probability,
-                $"ŷ must be a probability in {(open ? "(0, 1)" : "[0, 1]")}; on logits use BinaryCrossEntropyWithLogits.");
-        if (!(target >= 0 && target <= 1))
-            throw new ArgumentOutOfRangeException(nameof(target), target, "the target must lie in [0, 1] (a label 0 or 1, or a soft label).");
-    }
-
     internal static void Labels(int rows, int classes, int[] labels, string labelsName = "labels")
     {
         ArgumentNullException.ThrowIfNull(labels);

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Numerics;
 
-/// <summary>L(ŷ, y) = (1/n) Σ_i (ŷ_i − y_i)², the mean over all n entries (as PyTorch's MSELoss); ∂L/∂ŷ_i = 2(ŷ_i − y_i)/n.</summary>
+/// <summary>L(ŷ, y) = (1/n) Σ_i (ŷ_i − y_i)², the mean over all n entries (as PyTorch's MSELoss).</summary>
 public static class MeanSquaredError
 {
     public static double Value(double[] predicted, double[] target)

@@ -3,8 +3,8 @@ using System.Numerics.Tensors;
 
 namespace DlCourse.Numerics;
 
-/// <summary>softmax(z)_k = exp(z_k) / Σ_j exp(z_j) with no max shift. Deliberately unstable: exp overflows to ∞ and ∞/∞ = NaN
-/// (float64 from z ≈ 710, float32 from z ≈ 89). Kept for the A1 q7 notebook and the benchmark; use <see cref="StableSoftmax"/>.</summary>
+/// <summary>softmax(z)_k = exp(z_k) / Σ_j exp(z_j), exactly as written: deliberately unstable, for the notebooks that show
+/// where it breaks and for the benchmark; use <see cref="StableSoftmax"/>.</summary>
 public static class NaiveSoftmax
 {
     public static void Apply<T>(ReadOnlySpan<T> logits, Span<T> destination) where T : IFloatingPointIeee754<T>

@@ -4,10 +4,10 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Numerics;
 
-/// <summary>softmax(z)_k = exp(z_k − max z) / Σ_j exp(z_j − max z): the max shift changes nothing mathematically but keeps exp ≤ 1, so it never overflows.</summary>
+/// <summary>The softmax of a logit vector, finite for any finite logits, however large.</summary>
 /// <remarks>
 /// We do not call <see cref="TensorPrimitives.SoftMax{T}(ReadOnlySpan{T}, Span{T})"/>: in System.Numerics.Tensors 10.0.0 it computes
-/// exp(z_k)/Σ exp(z_j) without the shift and returns NaN for z = [1000, 1001] (a test pins this down).
+/// the naive formula and returns NaN for z = [1000, 1001] (a test pins this down).
 /// </remarks>
 public static class StableSoftmax
 {
@@ -29,11 +29,4 @@ public static class StableSoftmax
     public static Matrix<double> Apply(Matrix<double> logits) => RowKernels.MapRows<double>(logits, Apply);
 
     public static Matrix<float> Apply(Matrix<float> logits) => RowKernels.MapRows<float>(logits, Apply);
-
-    /// <summary>The K×K Jacobian ∂ŷ_k/∂z_j = ŷ_k(δ_kj − ŷ_j) = diag(ŷ) − ŷŷᵀ, evaluated at <paramref name="logits"/>.</summary>
-    public static Matrix<double> Jacobian(double[] logits)
-    {
-        var p = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(Apply(logits));
-        return Matrix<double>.Build.DenseOfDiagonalVector(p) - p.OuterProduct(p);
-    }
 }

@@ -1,8 +1,7 @@
 namespace DlCourse.Optimization;
 
 /// <summary>
-/// Adam: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², θ ← θ − η m̂ / (√v̂ + ε) with the bias corrections
-/// m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ) that undo the zero start of both averages.
+/// Adam (Kingma and Ba, 2015): steps scaled by bias-corrected moving averages of the gradient and of its square.
 /// </summary>
 public sealed class Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8) : IOptimizer
 {

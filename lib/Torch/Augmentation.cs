@@ -37,8 +37,8 @@ public sealed record Augmentation(int CropPadding = 0, bool HorizontalFlip = fal
     }
 
     /// <summary>
-    /// The deterministic part: output(c, y, x) = image(c, y + dy, x' + dx) with x' = W − 1 − x when flipping, else x;
-    /// pixels from outside the image are 0 (the zero padding).
+    /// The deterministic part: the image shifted by (<paramref name="dy"/>, <paramref name="dx"/>) and mirrored when
+    /// <paramref name="flip"/>; pixels from outside the image are 0 (the zero padding).
     /// </summary>
     public static void Transform(ReadOnlySpan<float> image, Span<float> output, ImageShape shape, int dy, int dx, bool flip)
     {

@@ -118,6 +118,43 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         Assert.True(leaks.Count == 0, string.Join("\n", leaks.Take(20)));
     }
 
+    // What the course asks students to write, as the library once computed it: none of it may be in the student's build.
+    private static readonly string[] AnswerTypes = ["DlCourse.Numerics.KlDivergence", "DlCourse.Numerics.BinaryCrossEntropy"];
+    private static readonly (string Type, string Member)[] AnswerMembers =
+    [
+        ("DlCourse.Numerics.StableSoftmax", "Jacobian"),
+        ("DlCourse.Derivations.LogisticModelLoss", "Gradient"),
+        ("DlCourse.Derivations.LogisticModelLoss", "SampleSlope"),
+        ("DlCourse.Derivations.SoftmaxRegressionLoss", "Gradient"),
+    ];
+    // Answer formulas as the library's XML docs once stated them, which VS Code shows as tooltips.
+    private static readonly string[] AnswerFormulas =
+        ["diag(", "∂L/∂z", "∂L/∂ŷ", "∇_W", "∇_w", "Ŷ − Y", "σ(1 − σ)", "m̂", "XᵀX", "−p_k", "δ⁽", "max z", "z ≈ 710", "W − 1 − x", "softplus(z) − y"];
+
+    [Fact]
+    public void The_pack_s_library_implements_no_answer_and_its_docs_state_no_answer_formula()
+    {
+        var dll = Path.Combine(course.Unpacked, "lib", PackLibrary.Assembly);
+        using var stream = File.OpenRead(dll);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var handle in metadata.TypeDefinitions)
+        {
+            var type = metadata.GetTypeDefinition(handle);
+            var name = $"{metadata.GetString(type.Namespace)}.{metadata.GetString(type.Name)}";
+            members[name] = type.GetMethods().Select(m => metadata.GetString(metadata.GetMethodDefinition(m).Name)).ToHashSet(StringComparer.Ordinal);
+        }
+        Assert.Contains("Apply", members["DlCourse.Numerics.StableSoftmax"]); // the reader sees the library's members
+        Assert.Contains("Hessian", members["DlCourse.Derivations.LogisticModelLoss"]);
+        Assert.Empty(AnswerTypes.Where(members.ContainsKey));
+        Assert.Empty(AnswerMembers.Where(a => members[a.Type].Contains(a.Member)));
+
+        var docs = File.ReadAllText(Path.ChangeExtension(dll, ".xml"));
+        Assert.Contains("<member name=\"T:DlCourse.Numerics.StableSoftmax\">", docs);
+        Assert.Empty(AnswerFormulas.Where(f => docs.Contains(f, StringComparison.Ordinal)));
+    }
+
     // A notebook on the classic models (MathNet, Plotly), among the quicker ones; TorchSharp's release loads only on a newer
     // system than this one, so the A4 notebooks run from a pack in StudentMachineTests.
     [Theory]
@@ -146,7 +183,7 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
 
     [Theory]
     [InlineData("stub", null, 1, "✗ fails  a1q5-jacobian-check", "NotImplementedException")]
-    [InlineData("library", "Matrix<double> SoftmaxJacobian(double[] z)\n{\n    return StableSoftmax.Jacobian(z);\n}", 1, "✗ fails  a1q5-jacobian-check", "write the answer yourself")]
+    [InlineData("library", "Matrix<double> SoftmaxJacobian(double[] z)\n{\n    return FiniteDifferences.Jacobian(StableSoftmax.Apply, z);\n}", 1, "✗ fails  a1q5-jacobian-check", "write the answer yourself")]
     [InlineData("solved", "Matrix<double> SoftmaxJacobian(double[] z)\n{\n    var p = StableSoftmax.Apply(z);\n    return Matrix<double>.Build.Dense(z.Length, z.Length, (k, j) => p[k] * ((k == j ? 1 : 0) - p[j]));\n}", null, "✓ passes a1q5-jacobian-check", "3/3")]
     public void Self_check_in_the_unpacked_pack_grades_the_visible_tests_as_the_grader_does(string name, string? code, int? exitCode, string line, string detail)
     {

@@ -31,25 +31,15 @@ public class LossGradientTests
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
-    public void Binary_cross_entropy_on_probabilities(int seed)
-    {
-        var rng = new Random(seed);
-        var p = TestData.Uniform(rng, 5, 0.05, 0.95);
-        var y = TestData.Uniform(rng, 5, 0, 1).Select(v => Math.Round(v)).ToArray();
-        AssertPasses(GradientCheck.Run(q => BinaryCrossEntropy.Value(q, y), p, BinaryCrossEntropy.Gradient(p, y)));
-    }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
     public void Binary_cross_entropy_with_logits(int seed)
     {
         var rng = new Random(seed);
         var z = TestData.Normal(rng, 5, 3);
         var y = TestData.Uniform(rng, 5, 0, 1).Select(v => Math.Round(v)).ToArray();
         AssertPasses(GradientCheck.Run(v => BinaryCrossEntropyWithLogits.Value(v, y), z, BinaryCrossEntropyWithLogits.Gradient(z, y)));
-        // Same value as BCE of σ(z).
-        Assert.Equal(BinaryCrossEntropy.Value(Sigmoid.Apply(z), y), BinaryCrossEntropyWithLogits.Value(z, y), 12);
+        // Same value as BCE of σ(z), from its definition.
+        Assert.Equal(z.Zip(y, (v, t) => -(t * Math.Log(Sigmoid.Apply(v)) + (1 - t) * Math.Log(1 - Sigmoid.Apply(v)))).Average(),
+            BinaryCrossEntropyWithLogits.Value(z, y), 12);
     }
 
     [Theory]
@@ -95,12 +85,10 @@ public class LossGradientTests
     }
 
     [Fact]
-    public void Kl_divergence_and_entropy()
+    public void Entropy_gradient()
     {
         var rng = new Random(7);
         var p = TestData.Distribution(rng, 5);
-        var q = TestData.Distribution(rng, 5);
-        AssertPasses(GradientCheck.Run(v => KlDivergence.Value(p, v), q, KlDivergence.Gradient(p, q)));
         AssertPasses(GradientCheck.Run(Entropy.Value, p, Entropy.Gradient(p)));
     }
 
