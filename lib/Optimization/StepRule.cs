@@ -2,23 +2,31 @@ namespace DlCourse.Optimization;
 
 /// <summary>
 /// An optimizer whose update is a function written in a notebook, so that the trainer applies that function:
-/// <c>step(θ, g, η, t)</c> changes θ in place, where t = 1, 2, … counts the steps taken.
+/// <c>step(θ, g, η, t)</c> changes θ in place, or <c>step(η, t)</c> updates the trained model through its parameter
+/// blocks; t = 1, 2, … counts the steps taken.
 /// </summary>
 /// <remarks>State the function keeps itself (Adam's moments) belongs to it: make a new rule, with new state, per run.</remarks>
 public sealed class StepRule : IOptimizer
 {
     private readonly string name;
-    private readonly Action<float[], float[], double, int> step;
+    private readonly Action<float[], float[], double, int>? step;
+    private readonly Action<double, int>? modelStep;
     private int steps;
 
-    public StepRule(string name, double learningRate, Action<float[], float[], double, int> step)
+    public StepRule(string name, double learningRate, Action<float[], float[], double, int> step) : this(name, learningRate) =>
+        this.step = step ?? throw new ArgumentNullException(nameof(step));
+
+    /// <summary>A rule that updates the model it trains itself (<c>W.Value[k, j] -= …</c>), from its gradient blocks.</summary>
+    public StepRule(string name, double learningRate, Action<double, int> step) : this(name, learningRate) =>
+        modelStep = step ?? throw new ArgumentNullException(nameof(step));
+
+    private StepRule(string name, double learningRate)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!double.IsFinite(learningRate) || learningRate <= 0)
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "the learning rate must be positive and finite.");
         this.name = name;
         LearningRate = learningRate;
-        this.step = step ?? throw new ArgumentNullException(nameof(step));
     }
 
     public double LearningRate { get; set; }
@@ -27,8 +35,13 @@ public sealed class StepRule : IOptimizer
     {
         if (parameters.Length != gradient.Length)
             throw new ArgumentException($"{parameters.Length} parameters but {gradient.Length} gradient entries.");
+        if (modelStep is not null)
+        {
+            modelStep(LearningRate, ++steps);
+            return;
+        }
         var theta = parameters.ToArray();
-        step(theta, gradient.ToArray(), LearningRate, ++steps);
+        step!(theta, gradient.ToArray(), LearningRate, ++steps);
         theta.CopyTo(parameters);
     }
 

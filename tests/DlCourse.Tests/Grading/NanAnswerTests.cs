@@ -32,7 +32,7 @@ public sealed class NanAnswerCourse : IDisposable
         ["a2-backprop-gradient-descent/q6-log-loss-all-ones.ipynb"] = "r = double.NaN;",
         ["a2-backprop-gradient-descent/q7-linear-regression-xor.ipynb"] = "r = (double[])r.Clone(); r[0] = double.NaN;",
         ["a2-backprop-gradient-descent/q8-gradient-descent-variants.ipynb"] = "theta[0] = float.NaN;",
-        ["a3-linear-classifiers/q3-l2-regularisation.ipynb"] = "parameters[0] = float.NaN;",
+        ["a3-linear-classifiers/q3-l2-regularisation.ipynb"] = "model.W.Value[0, 0] = float.NaN;",
         ["a3-linear-classifiers/q4-hyperparameter-search.ipynb"] = "r = r with { ValidationAccuracy = double.NaN };",
         ["a4-deep-networks/q3-resnet-augmentation.ipynb"] = "r = (float[])r.Clone(); r[0] = float.NaN;",
         ["a4-deep-networks/q5-fine-tuning.ipynb"] = "using (TorchSharp.torch.no_grad()) r.parameters().First().view(-1).narrow(0, 0, 1).fill_(float.NaN);",

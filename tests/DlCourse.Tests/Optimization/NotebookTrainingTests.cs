@@ -82,6 +82,25 @@ public class NotebookTrainingTests
         Assert.Equal("plain GD (η=0.3)", rule.ToString());
     }
 
+    [Fact]
+    public void A_step_rule_that_updates_the_model_s_blocks_is_what_trains()
+    {
+        var mine = new LogisticRegression(2);
+        var steps = 0;
+        var rule = new StepRule("blocks", 0.3, (eta, t) =>
+        {
+            steps = t;
+            for (int j = 0; j < mine.w.Count; j++) mine.w.Value[j] -= (float)(eta * mine.w.Grad[j]);
+            mine.b.Value[0] -= (float)(eta * mine.b.Grad[0]);
+        });
+        var library = new LogisticRegression(2);
+        Trainer.Fit(mine, rule, Data, options: Options);
+        Trainer.Fit(library, new GradientDescent(0.3), Data, options: Options);
+        for (int j = 0; j < 3; j++) Assert.Equal(library.Parameters[j], mine.Parameters[j], 1e-5);
+        Assert.NotEqual(0f, mine.Parameters[0]);
+        Assert.Equal(8 * 6, steps);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-1.0)]

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 
-void RegularisedStep(float[] parameters, float[] dataGradient, int weightCount, double eta, double lambda)
+void RegularisedStep(SoftmaxClassifier model, double eta, double lambda)
 {
-    Debug.Assert(parameters.Length == dataGradient.Length);
-    var weights = parameters.AsSpan(0, weightCount);
-    var biases = parameters.AsSpan(weightCount);
-    for (int j = 0; j < weights.Length; j++) weights[j] -= (float)(eta * (dataGradient[j] + lambda * weights[j]));
-    for (int j = 0; j < biases.Length; j++) biases[j] -= (float)(eta * (dataGradient[weightCount + j] + 0));
+    Debug.Assert(model.W.Rows == model.b.Rows);
+    var weights = model.W.Value.AsSpan();
+    var weightGradient = model.W.Grad.AsSpan();
+    var biases = model.b.Value.AsSpan();
+    var biasGradient = model.b.Grad.AsSpan();
+    for (int j = 0; j < weights.Length; j++) weights[j] -= (float)(eta * (weightGradient[j] + lambda * weights[j]));
+    for (int j = 0; j < biases.Length; j++) biases[j] -= (float)(eta * (biasGradient[j] + 0));
 }
