@@ -1,11 +1,10 @@
 using System.Numerics.Tensors;
 using DlCourse.Data;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Models;
 
 /// <summary>
-/// Least squares ŷ = wᵀx + b with loss MSE = (1/m) Σ (ŷ − y)², fitted in closed form or by gradient descent.
+/// Least squares ŷ = wᵀx + b with loss MSE = (1/m) Σ (ŷ − y)², fitted by gradient descent.
 /// Parameters: w, then b. Targets are the data's
 /// <see cref="Dataset.Targets"/>, or its labels when there are none (as for XOR).
 /// </summary>
@@ -32,20 +31,6 @@ public sealed class LinearRegression : Model
     public Span<float> Weights => w.Value;
 
     public float Bias { get => b.Value[0]; set => b.Value[0] = value; }
-
-    /// <summary>The exact least-squares fit θ = [w; b], in double precision.</summary>
-    public static LinearRegression FitNormalEquations(Dataset data)
-    {
-        var design = Matrix<double>.Build.Dense(data.Count, data.FeatureCount + 1, (i, j) => j < data.FeatureCount ? data[i, j] : 1.0);
-        var targets = Vector<double>.Build.Dense(data.Count, i => data.Target(i));
-        var gram = design.TransposeThisAndMultiply(design);
-        if (gram.Rank() < gram.RowCount)
-            throw new InvalidOperationException("XᵀX is singular (features are linearly dependent or there are too few examples): the normal equations have no unique solution.");
-        var theta = gram.Solve(design.TransposeThisAndMultiply(targets));
-        var model = new LinearRegression(data.FeatureCount);
-        for (int j = 0; j <= data.FeatureCount; j++) model.Parameters[j] = (float)theta[j];
-        return model;
-    }
 
     /// <summary>A copy with <paramref name="parameters"/> (w, then b), e.g. <c>new LinearRegression(2).WithParameters([0.3f, -0.7f, 0.2f])</c>.</summary>
     public LinearRegression WithParameters(ReadOnlySpan<float> parameters)

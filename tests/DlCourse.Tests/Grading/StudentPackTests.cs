@@ -126,6 +126,7 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         ("DlCourse.Derivations.LogisticModelLoss", "Gradient"),
         ("DlCourse.Derivations.LogisticModelLoss", "SampleSlope"),
         ("DlCourse.Derivations.SoftmaxRegressionLoss", "Gradient"),
+        ("DlCourse.Models.LinearRegression", "FitNormalEquations"),
     ];
     // Answer formulas as the library's XML docs once stated them, which VS Code shows as tooltips.
     private static readonly string[] AnswerFormulas =

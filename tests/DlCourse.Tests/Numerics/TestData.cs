@@ -32,4 +32,11 @@ internal static class TestData
         Matrix<double>.Build.DenseOfColumnMajor(rows, columns, Normal(rng, rows * columns, scale));
 
     public static int[] Labels(Random rng, int n, int classes) => Enumerable.Range(0, n).Select(_ => rng.Next(classes)).ToArray();
+
+    /// <summary>The least-squares fit (w, then b) of a data set's targets (its labels when it has none), by MathNet's QR.</summary>
+    public static double[] LeastSquares(DlCourse.Data.Dataset data)
+    {
+        var design = Matrix<double>.Build.Dense(data.Count, data.FeatureCount + 1, (i, j) => j < data.FeatureCount ? data[i, j] : 1.0);
+        return design.Solve(Vector<double>.Build.Dense(data.Count, i => data.Target(i))).ToArray();
+    }
 }
