@@ -57,7 +57,7 @@ public static class TorchDevice
         device ??= Best;
         return device.type == DeviceType.CUDA
             ? $"cuda:{Math.Max(device.index, 0)} ({cuda.device_count()} GPU(s), libtorch {__version__})"
-            : $"cpu (libtorch {__version__}, {get_num_threads()} thread{(get_num_threads() == 1 ? "" : "s")}, {Environment.ProcessorCount} cores)";
+            : $"cpu (libtorch {__version__}, {get_num_threads()} thread{(get_num_threads() == 1 ? "" : "s")}, {Environment.ProcessorCount} core{(Environment.ProcessorCount == 1 ? "" : "s")})";
     }
 
     /// <summary>Seeds libtorch's generators (CPU and CUDA) so that weight initialisation and dropout repeat.</summary>
