@@ -148,12 +148,12 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         }
         Assert.Contains("Apply", members["DlCourse.Numerics.StableSoftmax"]); // the reader sees the library's members
         Assert.Contains("Hessian", members["DlCourse.Derivations.LogisticModelLoss"]);
-        Assert.Empty(AnswerTypes.Where(members.ContainsKey));
-        Assert.Empty(AnswerMembers.Where(a => members[a.Type].Contains(a.Member)));
+        Assert.DoesNotContain(AnswerTypes, members.ContainsKey);
+        Assert.DoesNotContain(AnswerMembers, a => members[a.Type].Contains(a.Member));
 
         var docs = File.ReadAllText(Path.ChangeExtension(dll, ".xml"));
         Assert.Contains("<member name=\"T:DlCourse.Numerics.StableSoftmax\">", docs);
-        Assert.Empty(AnswerFormulas.Where(f => docs.Contains(f, StringComparison.Ordinal)));
+        Assert.DoesNotContain(AnswerFormulas, f => docs.Contains(f, StringComparison.Ordinal));
     }
 
     // A notebook on the classic models (MathNet, Plotly), among the quicker ones; TorchSharp's release loads only on a newer
