@@ -14,6 +14,13 @@ public sealed class RecordedResults(string name, string? folder = null)
 
     private readonly List<RecordedValue> values = [];
 
+    /// <summary>The commit a full-profile run started from, noted by <see cref="NoteStart"/>; null until then.</summary>
+    internal static string? StartCommit { get; set; }
+
+    /// <summary>Notes the checkout's commit as the run starts (<c>Course.Start</c> calls it in the full profile), so that a
+    /// record names the code that ran even if the checkout moves on during a run of an hour.</summary>
+    public static void NoteStart() => StartCommit ??= Commit();
+
     public string Name { get; } = !string.IsNullOrWhiteSpace(name) && name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) < 0 && name != ".." ? name
         : throw new ArgumentException($"'{name}' is not a usable record name (a file name without folders).", nameof(name));
 
@@ -31,7 +38,7 @@ public sealed class RecordedResults(string name, string? folder = null)
     public string SaveIfFull(string device)
     {
         if (!Profile.IsFull) return $"fast profile: {Path} was left as it is (a full-profile run writes it)";
-        var record = new Record(Name, DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"), device, Commit(), values);
+        var record = new Record(Name, DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"), device, StartCommit ?? Commit(), values);
         AtomicFile.WriteAllText(Path, JsonSerializer.Serialize(record, Json) + "\n");
         return $"recorded {values.Count} results in {Path}";
     }
@@ -59,7 +66,7 @@ public sealed class RecordedResults(string name, string? folder = null)
         return record.Values.ToDictionary(v => v.Key, v => v.Value);
     }
 
-    // The commit the run started from, "+ changes" when the working tree differed; "unknown" outside a git checkout.
+    // The checkout's commit, "+ changes" when the working tree differs from it; "unknown" outside a git checkout.
     private static string Commit()
     {
         string? Git(string arguments)

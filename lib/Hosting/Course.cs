@@ -19,6 +19,7 @@ public static class Course
         DerivativeCheckDisplay.Register();
         ConfusionMatrixDisplay.Register();
         UpstreamFailures.Register();
+        if (Profile.IsFull) RecordedResults.NoteStart();
         var ready = $"DlCourse ready: profile {Profile.Current.ToString().ToLowerInvariant()}";
         return TorchDevice.Preload() is { } problem ? ready + "\n" + problem : ready;
     }

@@ -11,6 +11,27 @@ public class ProfileCollection;
 public class RecordedResultsTests
 {
     [Fact]
+    public void A_record_names_the_commit_its_run_started_from_not_the_checkout_at_the_end()
+    {
+        var folder = Repository.TempFolder("recorded-start");
+        var before = Profile.Current;
+        try
+        {
+            Profile.Current = ProfileKind.Full;
+            RecordedResults.StartCommit = "0123abc";
+            new RecordedResults("q1-demo", folder).Add("test accuracy", "89.25 %").SaveIfFull("cpu");
+            Assert.Equal("0123abc", (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "q1-demo.json")))!["commit"]);
+            RecordedResults.NoteStart(); // noted once: a later call keeps the first
+            Assert.Equal("0123abc", RecordedResults.StartCommit);
+        }
+        finally
+        {
+            Profile.Current = before;
+            RecordedResults.StartCommit = null;
+        }
+    }
+
+    [Fact]
     public void A_full_run_writes_its_results_with_date_device_and_commit_and_a_fast_run_leaves_them()
     {
         var folder = Repository.TempFolder("recorded");
