@@ -17,21 +17,18 @@ public static class AccuracyNoise
     /// <summary>√(se_a² + se_b²): the standard error of the difference of accuracies measured on two disjoint sets (say validation and test).</summary>
     public static double DifferenceStandardError(double a, int countA, double b, int countB)
     {
-        var (seA, seB) = (StandardError(a, countA), StandardError(b, countB));
-        return Math.Sqrt(seA * seA + seB * seB);
+        ValidateAccuracy(a, nameof(a));
+        ValidateAccuracy(b, nameof(b));
+        ArgumentOutOfRangeException.ThrowIfLessThan(countA, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(countB, 1);
+        return Math.Sqrt(a * (1 - a) / countA + b * (1 - b) / countB);
     }
 
     /// <summary>
     /// √((p_a(1 − p_a) + p_b(1 − p_b))/n): the standard error of the difference of two models' accuracies on the same n
     /// images, taken as independent; cautious, since errors the two models share make the true one smaller.
     /// </summary>
-    public static double DifferenceStandardError(double a, double b, int count)
-    {
-        ValidateAccuracy(a, nameof(a));
-        ValidateAccuracy(b, nameof(b));
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        return Math.Sqrt((a * (1 - a) + b * (1 - b)) / count);
-    }
+    public static double DifferenceStandardError(double a, double b, int count) => DifferenceStandardError(a, count, b, count);
 
     /// <summary>Whether <paramref name="difference"/> lies within two standard errors of zero (both in the same unit).</summary>
     public static bool WithinNoise(double difference, double standardError)

@@ -14,29 +14,26 @@ public class RecordedResultsTests
     public void A_record_names_the_commit_its_run_started_from_not_the_checkout_at_the_end()
     {
         var folder = Repository.TempFolder("recorded-start");
-        var before = Profile.Current;
-        try
+        RestoringProfile(() =>
         {
-            Profile.Current = ProfileKind.Full;
-            RecordedResults.StartCommit = "0123abc";
-            new RecordedResults("q1-demo", folder).Add("test accuracy", "89.25 %").SaveIfFull("cpu");
-            Assert.Equal("0123abc", (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "q1-demo.json")))!["commit"]);
-            RecordedResults.NoteStart(); // noted once: a later call keeps the first
-            Assert.Equal("0123abc", RecordedResults.StartCommit);
-        }
-        finally
-        {
-            Profile.Current = before;
-            RecordedResults.StartCommit = null;
-        }
+            try
+            {
+                Profile.Current = ProfileKind.Full;
+                RecordedResults.StartCommit = "0123abc";
+                new RecordedResults("q1-demo", folder).Add("test accuracy", "89.25 %").SaveIfFull("cpu");
+                Assert.Equal("0123abc", (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "q1-demo.json")))!["commit"]);
+                RecordedResults.NoteStart(); // noted once: a later call keeps the first
+                Assert.Equal("0123abc", RecordedResults.StartCommit);
+            }
+            finally { RecordedResults.StartCommit = null; }
+        });
     }
 
     [Fact]
     public void A_full_run_writes_its_results_with_date_device_and_commit_and_a_fast_run_leaves_them()
     {
         var folder = Repository.TempFolder("recorded");
-        var before = Profile.Current;
-        try
+        RestoringProfile(() =>
         {
             Profile.Current = ProfileKind.Fast;
             var fast = new RecordedResults("q1-demo", folder).Add("test accuracy", "0 %");
@@ -58,16 +55,14 @@ public class RecordedResultsTests
             Assert.Contains("cpu (libtorch 1.13, 1 thread)", shown);
             Assert.Contains("test accuracy  89.25 %", shown);
             Assert.Contains("chosen         784–512–512–10", shown);
-        }
-        finally { Profile.Current = before; }
+        });
     }
 
     [Fact]
     public void The_values_on_disk_are_read_back_by_key_and_none_before_a_full_run()
     {
         var folder = Repository.TempFolder("recorded");
-        var before = Profile.Current;
-        try
+        RestoringProfile(() =>
         {
             Assert.Empty(new RecordedResults("q3-demo", folder).ReadValues());
             Profile.Current = ProfileKind.Full;
@@ -78,8 +73,7 @@ public class RecordedResultsTests
             Assert.Equal("accuracy 93.0 %", values["test"]);
             File.WriteAllText(Path.Combine(folder, "q3-demo.json"), "{ \"values\": null }");
             Assert.Throws<InvalidDataException>(() => new RecordedResults("q3-demo", folder).ReadValues());
-        }
-        finally { Profile.Current = before; }
+        });
     }
 
     [Fact]
@@ -90,5 +84,13 @@ public class RecordedResultsTests
         Assert.Contains("could not be read", new RecordedResults("q2", folder).Show());
         Assert.Throws<ArgumentException>(() => new RecordedResults("../q2", folder));
         Assert.Throws<ArgumentException>(() => new RecordedResults("", folder));
+    }
+
+    // These tests set the course-wide profile; each leaves it as it found it.
+    private static void RestoringProfile(Action body)
+    {
+        var before = Profile.Current;
+        try { body(); }
+        finally { Profile.Current = before; }
     }
 }
