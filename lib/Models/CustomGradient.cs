@@ -1,4 +1,5 @@
 using DlCourse.Data;
+using DlCourse.Numerics;
 
 namespace DlCourse.Models;
 

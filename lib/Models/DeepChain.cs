@@ -1,3 +1,5 @@
+using DlCourse.Autodiff;
+
 namespace DlCourse.Models;
 
 /// <summary>One backward pass of a <see cref="DeepChain"/>: the output, the error, every pre-activation and every gradient.</summary>
@@ -43,67 +45,33 @@ public sealed class DeepChain
     public double[][] Weights { get; }
     public double[][] Biases { get; }
 
-    public double Activate(double a) => Activation switch
-    {
-        Activation.Sigmoid => Numerics.Sigmoid.Apply(a),
-        Activation.ReLU => Math.Max(0, a),
-        _ => Math.Tanh(a),
-    };
-
-    /// <summary>h′(a); for ReLU 0 at a ≤ 0 (the subgradient frameworks use).</summary>
-    public double Derivative(double a) => Activation switch
-    {
-        Activation.Sigmoid => Numerics.Sigmoid.Derivative(a),
-        Activation.ReLU => a > 0 ? 1 : 0,
-        _ => 1 - Math.Tanh(a) * Math.Tanh(a),
-    };
-
     /// <summary>E = ½(y − t)² for input x.</summary>
     public double Error(double x, double t) => Backward(x, t).Error;
 
-    /// <summary>A forward pass, then backpropagation of E to every weight and bias.</summary>
+    /// <summary>A forward pass, then the gradient of E with respect to every weight and bias by reverse-mode differentiation.</summary>
     public ChainGradients Backward(double x, double t)
     {
-        var a = new double[Layers][];
-        var h = new double[Layers + 1][];
-        h[0] = [x];
-        for (int l = 0; l < Layers; l++)
-        {
-            int inputs = h[l].Length;
-            a[l] = new double[Width];
-            h[l + 1] = new double[Width];
-            for (int j = 0; j < Width; j++)
-            {
-                double sum = Biases[l][j];
-                for (int i = 0; i < inputs; i++) sum += Weights[l][j * inputs + i] * h[l][i];
-                a[l][j] = sum;
-                h[l + 1][j] = Activate(sum);
-            }
-        }
-        double y = h[Layers].Sum();
-        double error = 0.5 * (y - t) * (y - t);
-
         var weightGradients = new double[Layers][];
         var biasGradients = new double[Layers][];
-        var delta = a[Layers - 1].Select(v => (y - t) * Derivative(v)).ToArray();
-        for (int l = Layers - 1; l >= 0; l--)
+        var preActivations = new Node[Layers];
+        var h = Node.Constant([x], 1, 1);
+        for (int l = 0; l < Layers; l++)
         {
-            int inputs = h[l].Length;
-            weightGradients[l] = new double[Width * inputs];
-            for (int j = 0; j < Width; j++)
-                for (int i = 0; i < inputs; i++) weightGradients[l][j * inputs + i] = delta[j] * h[l][i];
-            biasGradients[l] = delta.ToArray();
-            if (l == 0) break;
-            var previous = new double[Width];
-            for (int i = 0; i < Width; i++)
+            int layer = l;
+            var w = Node.Variable(Weights[l], Width, h.Rows, g => weightGradients[layer] = (double[])g.Clone());
+            var b = Node.Variable(Biases[l], Width, 1, g => biasGradients[layer] = (double[])g.Clone());
+            preActivations[l] = Node.MatMul(w, h) + b;
+            h = Activation switch
             {
-                double sum = 0;
-                for (int j = 0; j < Width; j++) sum += Weights[l][j * Width + i] * delta[j];
-                previous[i] = Derivative(a[l - 1][i]) * sum;
-            }
-            delta = previous;
+                Activation.Sigmoid => preActivations[l].Sigmoid(),
+                Activation.ReLU => preActivations[l].Relu(),
+                _ => preActivations[l].Tanh(),
+            };
         }
-        return new ChainGradients(y, error, a, weightGradients, biasGradients);
+        var y = h.Sum();
+        var error = 0.5 * (y - Node.Constant([t], 1, 1)).Square();
+        error.Backward();
+        return new ChainGradients(y.Item, error.Item, [.. preActivations.Select(a => a.Value)], weightGradients, biasGradients);
     }
 
     /// <summary>True when, in <paramref name="pass"/>, some path from a unit of layer 1 to the output runs only through units with

@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
+using DlCourse.Autodiff;
 using DlCourse.Data;
+using DlCourse.Numerics;
 
 namespace DlCourse.Models;
 
@@ -10,8 +12,6 @@ namespace DlCourse.Models;
 /// </summary>
 public abstract class LogisticClassifier : Model
 {
-    private readonly ParallelRows parallelLoss = new();
-
     protected LogisticClassifier(int featureCount, double weightDecay = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
@@ -31,7 +31,7 @@ public abstract class LogisticClassifier : Model
 
     public int FeatureCount { get; }
 
-    /// <summary>λ of the penalty (λ/2)‖w‖², which adds λw to the gradient; finite and ≥ 0.</summary>
+    /// <summary>λ of the penalty (λ/2)‖w‖²; finite and ≥ 0.</summary>
     public double WeightDecay { get => weightDecay; set => weightDecay = Numerics.L2Penalty.CheckWeightDecay(value, nameof(WeightDecay)); }
     private double weightDecay;
 
@@ -66,43 +66,22 @@ public abstract class LogisticClassifier : Model
         return (-w.Value[0] / (double)w.Value[1], -b.Value[0] / (double)w.Value[1]);
     }
 
-    public override double Loss(Dataset data)
+    public override double Loss(Dataset data) => LossOf(data, AllRows(data)).Item;
+
+    public override double Loss(Dataset data, int[] rows) => LossOf(data, rows).Item;
+
+    /// <summary>The loss over <paramref name="rows"/> as a computation whose <c>Backward</c> adds its gradient into the blocks.</summary>
+    private protected Node LossOf(Dataset data, int[] rows)
     {
         CheckLabels(data);
-        double total = parallelLoss.Run(data.Count, FeatureCount, Span<float>.Empty, (start, end, _) => Accumulate(data, null, start, end, Span<float>.Empty, false));
-        return total / data.Count + Penalty();
+        var (weights, bias) = (w.AsNode(1, FeatureCount), b.AsNode());
+        var z = Node.Affine(data, rows, weights, bias);
+        var y = Node.Constant(Array.ConvertAll(rows, i => (double)data.Labels[i]), rows.Length, 1);
+        // Binary cross-entropy from the logit: −y log σ(z) − (1 − y) log(1 − σ(z)) = log(e⁰ + e^z) − y z.
+        var zero = Node.Constant(new double[rows.Length], rows.Length, 1);
+        var loss = (Node.SideBySide(zero, z).LogSumExpRows() - y * z).Mean();
+        return WeightDecay == 0 ? loss : loss + 0.5 * WeightDecay * weights.Square().Sum();
     }
-
-    public override double Loss(Dataset data, int[] rows)
-    {
-        CheckLabels(data);
-        double total = parallelLoss.Run(rows.Length, FeatureCount, Span<float>.Empty, (start, end, _) => Accumulate(data, rows, start, end, Span<float>.Empty, false));
-        return total / rows.Length + Penalty();
-    }
-
-    // Hot loop: compile it optimised at once rather than after tier-0 warm-up (seconds in a short notebook).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private protected double Accumulate(Dataset data, int[]? rows, int start, int end, Span<float> accumulator, bool gradient)
-    {
-        double loss = 0;
-        var weights = w.Value.AsSpan();
-        float bias = b.Value[0];
-        for (int r = start; r < end; r++)
-        {
-            int i = rows?[r] ?? r;
-            var x = data.Row(i);
-            double z = VectorKernels.Dot(weights, x) + bias;
-            int y = data.Labels[i];
-            loss += Numerics.BinaryCrossEntropyWithLogits.Value<double>(z, y);
-            if (!gradient) continue;
-            float g = (float)(Numerics.Sigmoid.Apply(z) - y);
-            VectorKernels.AddScaled(x, g, accumulator[..FeatureCount]);
-            accumulator[FeatureCount] += g;
-        }
-        return loss;
-    }
-
-    private protected double Penalty() => WeightDecay == 0 ? 0 : 0.5 * WeightDecay * TensorPrimitives.SumOfSquares<float>(w.Value);
 
     private protected void CheckLabels(Dataset data)
     {

@@ -1,15 +1,12 @@
-using System.Numerics.Tensors;
 using DlCourse.Data;
 
 namespace DlCourse.Models;
 
 /// <summary>
-/// Binary logistic regression: <see cref="LogisticClassifier"/> with the course's own gradient of its loss.
+/// Binary logistic regression: <see cref="LogisticClassifier"/> with the gradient of its loss by automatic differentiation.
 /// </summary>
 public sealed class LogisticRegression(int featureCount, double weightDecay = 0) : LogisticClassifier(featureCount, weightDecay)
 {
-    private readonly ParallelRows parallelGradient = new();
-
     /// <summary>A copy with the same λ and <paramref name="parameters"/> (w, then b).</summary>
     public LogisticRegression WithParameters(ReadOnlySpan<float> parameters)
     {
@@ -18,13 +15,11 @@ public sealed class LogisticRegression(int featureCount, double weightDecay = 0)
         return copy;
     }
 
+    /// <summary>The gradient by reverse-mode differentiation of the loss (Autodiff's chain rule of its elementary operations).</summary>
     protected override double Backward(Dataset data, int[] rows)
     {
-        CheckLabels(data);
-        int m = rows.Length;
-        double total = parallelGradient.Run(m, 2 * FeatureCount, Gradient, (start, end, accumulator) => Accumulate(data, rows, start, end, accumulator, true));
-        TensorPrimitives.Multiply(Gradient, 1f / m, Gradient);
-        if (WeightDecay != 0) TensorPrimitives.MultiplyAdd(w.Value, (float)WeightDecay, w.Grad, w.Grad);
-        return total / m + Penalty();
+        var loss = LossOf(data, rows);
+        loss.Backward();
+        return loss.Item;
     }
 }

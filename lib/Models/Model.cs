@@ -109,7 +109,7 @@ public abstract class Model
         finally { gradient.CopyTo(Gradient, 0); }
     }
 
-    private int[] AllRows(Dataset data)
+    private protected int[] AllRows(Dataset data)
     {
         if (allRows.Length != data.Count) allRows = Enumerable.Range(0, data.Count).ToArray();
         return allRows;

@@ -29,6 +29,14 @@ public sealed class Parameter
     /// <summary>The block's gradient, the same shape: <c>W.Grad[k, j] += e * x[j]</c>. Zero when a gradient pass starts.</summary>
     public Block Grad => new(owner.Gradient, offset, Rows, Columns);
 
+    /// <summary>The block as a variable of a computation (reshaped to rows × columns if given); its gradient is added into <see cref="Grad"/>.</summary>
+    internal Autodiff.Node AsNode(int? rows = null, int? columns = null) =>
+        Autodiff.Node.Variable(Value, rows ?? Rows, columns ?? Columns, gradient =>
+        {
+            var grad = Grad.AsSpan();
+            for (int i = 0; i < grad.Length; i++) grad[i] += (float)gradient[i];
+        });
+
     /// <summary>"W[0,1]" or "b[2]": the name of each entry in the order of the parameter vector, for gradient-check tables.</summary>
     public IEnumerable<string> EntryNames() =>
         Count == 1 ? [Name]

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using DlCourse.Autodiff;
 using DlCourse.Data;
 using DlCourse.Numerics;
 
@@ -11,8 +12,6 @@ namespace DlCourse.Models;
 /// </summary>
 public abstract class SoftmaxClassifier : Model
 {
-    private readonly ParallelRows parallelLoss = new();
-
     /// <summary>A model with zero weights (every class equally likely) or, given a seed, small random weights.</summary>
     protected SoftmaxClassifier(int featureCount, int classCount, double weightDecay = 0, int? seed = null, double initScale = 0.01)
     {
@@ -100,49 +99,33 @@ public abstract class SoftmaxClassifier : Model
         return data.Count == 0 ? double.NaN : predicted.Where((p, i) => p == data.Labels[i]).Count() / (double)data.Count;
     }
 
-    public override double Loss(Dataset data)
+    public override double Loss(Dataset data) => LossOf(data, AllRows(data)).Item;
+
+    public override double Loss(Dataset data, int[] rows) => LossOf(data, rows).Item;
+
+    /// <summary>The loss over <paramref name="rows"/> as a computation whose <c>Backward</c> adds its gradient into the blocks.</summary>
+    private protected Node LossOf(Dataset data, int[] rows)
     {
         CheckFeatures(data.FeatureCount);
-        double total = parallelLoss.Run(data.Count, FeatureCount * ClassCount, Span<float>.Empty,
-            (start, end, _) => Accumulate(data, null, start, end, Span<float>.Empty, gradient: false));
-        return total / data.Count + Penalty();
+        var (weights, bias) = (W.AsNode(), b.AsNode());
+        var z = Node.Affine(data, rows, weights, bias);
+        var y = Node.Constant(OneHotLabels(data, rows), rows.Length, ClassCount);
+        // Cross-entropy from the logits: −log softmax(z)_y = log Σ_k e^{z_k} − z_y.
+        var loss = (z.LogSumExpRows() - (z * y).RowSum()).Mean();
+        return WeightDecay == 0 ? loss : loss + 0.5 * WeightDecay * weights.Square().Sum();
     }
 
-    public override double Loss(Dataset data, int[] rows)
+    private double[] OneHotLabels(Dataset data, int[] rows)
     {
-        CheckFeatures(data.FeatureCount);
-        double total = parallelLoss.Run(rows.Length, FeatureCount * ClassCount, Span<float>.Empty,
-            (start, end, _) => Accumulate(data, rows, start, end, Span<float>.Empty, gradient: false));
-        return total / rows.Length + Penalty();
-    }
-
-    /// <summary>Sum of cross-entropies over rows [start, end), adding their gradient into the accumulator when asked.</summary>
-    // Hot loop: compile it optimised at once rather than after tier-0 warm-up (seconds in a short notebook).
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private protected double Accumulate(Dataset data, int[]? rows, int start, int end, Span<float> accumulator, bool gradient)
-    {
-        int d = FeatureCount, classes = ClassCount, biasOffset = classes * d;
-        var weights = W.Value;
-        var bias = b.Value;
-        Span<float> z = stackalloc float[classes], g = stackalloc float[classes];
-        double loss = 0;
-        for (int r = start; r < end; r++)
+        var y = new double[rows.Length * ClassCount];
+        for (int r = 0; r < rows.Length; r++)
         {
-            int i = rows?[r] ?? r;
-            var x = data.Row(i);
-            for (int k = 0; k < classes; k++) z[k] = VectorKernels.Dot(weights.Row(k), x) + bias[k];
-            loss += CrossEntropyWithLogits.ValueAndGradient<float>(z, data.Labels[i], g);
-            if (!gradient) continue;
-            for (int k = 0; k < classes; k++)
-            {
-                VectorKernels.AddScaled(x, g[k], accumulator.Slice(k * d, d));
-                accumulator[biasOffset + k] += g[k];
-            }
+            int label = data.Labels[rows[r]];
+            if ((uint)label >= (uint)ClassCount) throw new ArgumentException($"row {rows[r]} has label {label}; the model has classes 0 to {ClassCount - 1}.", nameof(data));
+            y[r * ClassCount + label] = 1;
         }
-        return loss;
+        return y;
     }
-
-    private protected double Penalty() => WeightDecay == 0 ? 0 : 0.5 * WeightDecay * TensorPrimitives.SumOfSquares<float>(W.Value);
 
     private protected void CheckFeatures(int count)
     {

@@ -13,24 +13,12 @@ public static class BinaryCrossEntropyWithLogits
         return sum / T.CreateChecked(logits.Length);
     }
 
-    public static void Gradient<T>(ReadOnlySpan<T> logits, ReadOnlySpan<T> targets, Span<T> destination) where T : IFloatingPointIeee754<T>
-    {
-        LossInputs.SameLength(logits.Length, targets.Length, nameof(logits), nameof(targets));
-        LossInputs.SameLength(logits.Length, destination.Length, nameof(logits), nameof(destination));
-        T n = T.CreateChecked(logits.Length);
-        for (int i = 0; i < logits.Length; i++) destination[i] = (Sigmoid.Apply(logits[i]) - targets[i]) / n;
-    }
-
     /// <summary>One sample.</summary>
     public static T Value<T>(T logit, T target) where T : IFloatingPointIeee754<T> => Softplus(logit) - target * logit;
 
     public static double Value(double[] logits, double[] targets) => Value<double>(logits, targets);
 
     public static float Value(float[] logits, float[] targets) => Value<float>(logits, targets);
-
-    public static double[] Gradient(double[] logits, double[] targets) { var g = new double[logits.Length]; Gradient<double>(logits, targets, g); return g; }
-
-    public static float[] Gradient(float[] logits, float[] targets) { var g = new float[logits.Length]; Gradient<float>(logits, targets, g); return g; }
 
     /// <summary>softplus(z) = log(1 + e^z) without overflow.</summary>
     private static T Softplus<T>(T z) where T : IFloatingPointIeee754<T> => T.Max(z, T.Zero) + T.Log(T.One + T.Exp(-T.Abs(z)));

@@ -1,4 +1,4 @@
-namespace DlCourse.Models;
+namespace DlCourse.Numerics;
 
 /// <summary>Splits a batch of rows over the cores, each chunk accumulating into its own buffer, then adds the buffers up.</summary>
 internal sealed class ParallelRows

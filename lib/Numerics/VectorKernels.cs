@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace DlCourse.Models;
+namespace DlCourse.Numerics;
 
 /// <summary>
 /// Dot product and axpy over float spans with <see cref="Vector{T}"/>, compiled optimised from the first call, and the
