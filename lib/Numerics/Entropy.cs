@@ -11,10 +11,4 @@ public static class Entropy
             if (pk != 0) h -= pk * Math.Log(pk);
         return h;
     }
-
-    public static double[] Gradient(double[] p)
-    {
-        if (p.Length == 0) throw new ArgumentException("The distribution is empty; pass at least one probability.", nameof(p));
-        return Array.ConvertAll(p, pk => -(Math.Log(pk) + 1));
-    }
 }

@@ -13,12 +13,8 @@ public static class L2Penalty
         return 0.5 * weightDecay * sum;
     }
 
-    public static double[] Gradient(double[] weights, double weightDecay) => Array.ConvertAll(weights, w => weightDecay * w);
-
     /// <summary>(λ/2)‖W‖²_F for a weight matrix.</summary>
     public static double Value(Matrix<double> weights, double weightDecay) => 0.5 * weightDecay * weights.PointwiseMultiply(weights).Enumerate().Sum();
-
-    public static Matrix<double> Gradient(Matrix<double> weights, double weightDecay) => weights * weightDecay;
 
     /// <summary>The one domain check for a weight decay, used wherever one is given: finite and ≥ 0.</summary>
     internal static double CheckWeightDecay(double weightDecay, string parameterName) =>

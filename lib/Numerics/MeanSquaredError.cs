@@ -13,25 +13,11 @@ public static class MeanSquaredError
         return sum / predicted.Length;
     }
 
-    public static double[] Gradient(double[] predicted, double[] target)
-    {
-        LossInputs.SameLength(predicted.Length, target.Length);
-        var g = new double[predicted.Length];
-        for (int i = 0; i < g.Length; i++) g[i] = 2 * (predicted[i] - target[i]) / predicted.Length;
-        return g;
-    }
-
     /// <summary>Mean over every entry of the n×K matrices.</summary>
     public static double Value(Matrix<double> predicted, Matrix<double> target)
     {
         LossInputs.SameShape(predicted, target);
         var diff = predicted - target;
         return diff.PointwiseMultiply(diff).Enumerate().Sum() / (diff.RowCount * diff.ColumnCount);
-    }
-
-    public static Matrix<double> Gradient(Matrix<double> predicted, Matrix<double> target)
-    {
-        LossInputs.SameShape(predicted, target);
-        return (predicted - target) * (2.0 / (predicted.RowCount * predicted.ColumnCount));
     }
 }

@@ -130,6 +130,9 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         ("DlCourse.Numerics.CrossEntropyWithLogits", "Gradient"),
         ("DlCourse.Numerics.CrossEntropyWithLogits", "ValueAndGradient"),
         ("DlCourse.Numerics.BinaryCrossEntropyWithLogits", "Gradient"),
+        ("DlCourse.Numerics.MeanSquaredError", "Gradient"),
+        ("DlCourse.Numerics.L2Penalty", "Gradient"),
+        ("DlCourse.Numerics.Entropy", "Gradient"),
     ];
     // Answer formulas as the library's XML docs once stated them, which VS Code shows as tooltips.
     private static readonly string[] AnswerFormulas =

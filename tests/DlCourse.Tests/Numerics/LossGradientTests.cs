@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Tests.Numerics;
 
-/// <summary>Every loss's analytic gradient against central differences on seeded random inputs.</summary>
+/// <summary>Each loss against its definition, and the analytic gradients the library keeps against central differences.</summary>
 public class LossGradientTests
 {
     private static void AssertPasses(DerivativeCheckResult check) => Assert.True(check.Passed, check.ToString());
@@ -16,16 +16,15 @@ public class LossGradientTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Mean_squared_error(int seed)
+    public void Mean_squared_error_is_the_mean_of_squared_differences(int seed)
     {
         var rng = new Random(seed);
         var yHat = TestData.Normal(rng, 6);
         var y = TestData.Normal(rng, 6);
-        AssertPasses(GradientCheck.Run(p => MeanSquaredError.Value(p, y), yHat, MeanSquaredError.Gradient(yHat, y)));
-
+        Assert.Equal(yHat.Zip(y, (p, t) => (p - t) * (p - t)).Average(), MeanSquaredError.Value(yHat, y), 14);
         var yHatM = TestData.NormalMatrix(rng, 3, 2);
         var yM = TestData.NormalMatrix(rng, 3, 2);
-        AssertPasses(GradientCheck.Run(p => MeanSquaredError.Value(Unflatten(p, 3, 2), yM), Flatten(yHatM), Flatten(MeanSquaredError.Gradient(yHatM, yM))));
+        Assert.Equal(MeanSquaredError.Value(Flatten(yHatM), Flatten(yM)), MeanSquaredError.Value(yHatM, yM), 14);
     }
 
     [Theory]
@@ -77,22 +76,13 @@ public class LossGradientTests
     }
 
     [Fact]
-    public void Entropy_gradient()
-    {
-        var rng = new Random(7);
-        var p = TestData.Distribution(rng, 5);
-        AssertPasses(GradientCheck.Run(Entropy.Value, p, Entropy.Gradient(p)));
-    }
-
-    [Fact]
-    public void L2_penalty()
+    public void L2_penalty_is_half_lambda_times_the_squared_norm()
     {
         var rng = new Random(8);
         var w = TestData.Normal(rng, 4);
-        AssertPasses(GradientCheck.Run(v => L2Penalty.Value(v, 0.3), w, L2Penalty.Gradient(w, 0.3)));
         Assert.Equal(0.5 * 0.3 * w.Sum(v => v * v), L2Penalty.Value(w, 0.3), 14);
         var W = TestData.NormalMatrix(rng, 2, 3);
-        AssertPasses(GradientCheck.Run(v => L2Penalty.Value(Unflatten(v, 2, 3), 0.3), Flatten(W), Flatten(L2Penalty.Gradient(W, 0.3))));
+        Assert.Equal(L2Penalty.Value(Flatten(W), 0.3), L2Penalty.Value(W, 0.3), 14);
     }
 
     [Fact]
