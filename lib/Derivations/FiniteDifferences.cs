@@ -8,6 +8,14 @@ public static class FiniteDifferences
     /// <summary>h = 1e-5 balances the O(h²) truncation error against rounding in double precision (both ≈ 1e-10 for well-scaled f).</summary>
     public const double DefaultStep = 1e-5;
 
+    /// <summary>The numerical derivative f'(x) of f: ℝ → ℝ, e.g. a curvature as the derivative of a slope.</summary>
+    public static double Derivative(Func<double, double> f, double x, double step = DefaultStep)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        if (!(step > 0)) throw new ArgumentOutOfRangeException(nameof(step), step, "the step must be > 0");
+        return (f(x + step) - f(x - step)) / (2 * step);
+    }
+
     /// <summary>The numerical gradient of f: ℝⁿ → ℝ at x.</summary>
     public static double[] Gradient(Func<double[], double> f, double[] x, double step = DefaultStep)
     {

@@ -23,4 +23,20 @@ public static class MidpointConvexity
         }
         return count;
     }
+
+    /// <summary>Whether f passes the midpoint test on an evenly spaced grid: at every interior point f lies at most
+    /// <paramref name="tolerance"/> above the mean of its two neighbours.</summary>
+    public static bool HoldsOnGrid(Func<double, double> f, IReadOnlyList<double> grid, double tolerance = 1e-12)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(grid);
+        if (grid.Count < 3) throw new ArgumentException($"The grid has {grid.Count} points; the test needs at least 3.", nameof(grid));
+        if (!(tolerance >= 0)) throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "the tolerance must be ≥ 0");
+        // Neighbours' mean is the chord's midpoint only when the two gaps are equal.
+        double spacing = grid[1] - grid[0];
+        if (!(spacing > 0) || Enumerable.Range(2, grid.Count - 2).Any(i => !(Math.Abs(grid[i] - grid[i - 1] - spacing) <= 1e-9 * spacing)))
+            throw new ArgumentException("The grid must be increasing with even spacing.", nameof(grid));
+        var values = grid.Select(f).ToArray();
+        return Enumerable.Range(1, values.Length - 2).All(i => values[i] <= (values[i - 1] + values[i + 1]) / 2 + tolerance);
+    }
 }
