@@ -3,15 +3,16 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Derivations;
 
-/// <summary>The mean softmax cross-entropy of a network of linear layers with no biases and no activations,
-/// Z = X W₁ᵀ W₂ᵀ ⋯ W_Lᵀ, in double precision, as a function of all its weights θ = (W₁ row by row, then W₂, …).</summary>
+/// <summary>The mean softmax cross-entropy of a network of linear layers with no biases and no activations, in double
+/// precision, as a function of all its weights θ = (the first layer's matrix row by row, then the second's, …).</summary>
 public sealed class DeepLinearLoss
 {
     private readonly Matrix<double> features;
     private readonly int[] labels;
     private readonly (int Rows, int Columns)[] shapes;
 
-    /// <param name="hiddenWidths">The widths of the layers between the input and the K outputs, first layer first.</param>
+    /// <summary>The network from the columns of <paramref name="features"/> to <paramref name="classCount"/> logits through
+    /// layers of <paramref name="hiddenWidths"/> units, first layer first (none: one layer).</summary>
     public DeepLinearLoss(Matrix<double> features, int[] labels, int classCount, params int[] hiddenWidths)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -47,7 +48,7 @@ public sealed class DeepLinearLoss
         return layers;
     }
 
-    /// <summary>The mean cross-entropy of the n × K logits X W₁ᵀ ⋯ W_Lᵀ.</summary>
+    /// <summary>The mean cross-entropy over the samples of the logits the layers give, applied in turn to each row of the features.</summary>
     public double Value(double[] parameters)
     {
         var logits = features;
