@@ -50,21 +50,6 @@ public sealed class SoftmaxRegressionLoss
 
     public double[] Pack(Matrix<double> weights, double[] bias) => [.. weights.ToRowMajorArray(), .. bias];
 
-    /// <summary>A gradient written in (W, b) as a function of the packed θ, for descent or checks on θ; it must return ∇W (K × D) and ∇b (K).</summary>
-    public Func<double[], double[]> PackedGradient(Func<Matrix<double>, double[], (Matrix<double> GradW, double[] GradB)> gradient)
-    {
-        ArgumentNullException.ThrowIfNull(gradient);
-        return parameters =>
-        {
-            var (w, b) = Unpack(parameters);
-            var (gradW, gradB) = gradient(w, b);
-            if (gradW is null || gradB is null || gradW.RowCount != ClassCount || gradW.ColumnCount != FeatureCount || gradB.Length != ClassCount)
-                throw new InvalidOperationException($"The gradient must be ∇W of {ClassCount} × {FeatureCount} and ∇b of {ClassCount} entries, " +
-                    $"but it is {gradW?.RowCount ?? 0} × {gradW?.ColumnCount ?? 0} and {gradB?.Length ?? 0}.");
-            return Pack(gradW, gradB);
-        };
-    }
-
     public (Matrix<double> Weights, double[] Bias) Unpack(double[] parameters)
     {
         if (parameters.Length != ParameterCount)
