@@ -6,11 +6,13 @@ namespace DlCourse.Metrics;
 /// </summary>
 public sealed class WeightDecayVerdict
 {
+    private readonly double[] lambdas;
+    private readonly double[] accuracies;
+    private readonly int validationCount;
+
     private WeightDecayVerdict(double[] lambdas, double[] accuracies, int count)
     {
-        Lambdas = lambdas;
-        Accuracies = accuracies;
-        ValidationCount = count;
+        (this.lambdas, this.accuracies, validationCount) = (lambdas, accuracies, count);
         Baseline = accuracies[0];
         StandardError = AccuracyNoise.StandardError(Baseline, count);
         var rows = lambdas.Select((l, i) => (Lambda: l, Accuracy: accuracies[i])).Skip(1).ToArray();
@@ -37,12 +39,6 @@ public sealed class WeightDecayVerdict
         ArgumentOutOfRangeException.ThrowIfLessThan(validationCount, 1);
         return new WeightDecayVerdict([.. lambdas], [.. accuracies], validationCount);
     }
-
-    public IReadOnlyList<double> Lambdas { get; }
-
-    public IReadOnlyList<double> Accuracies { get; }
-
-    public int ValidationCount { get; }
 
     /// <summary>The validation accuracy of λ = 0.</summary>
     public double Baseline { get; }
@@ -73,7 +69,7 @@ public sealed class WeightDecayVerdict
         bool noiseOnly = Math.Abs(BestPositive.Accuracy - Baseline) <= StandardError;
         var lines = new List<string>
         {
-            $"one standard error of a validation accuracy near {Baseline:P2} on {ValidationCount} images: {100 * StandardError:F2} points",
+            $"one standard error of a validation accuracy near {Baseline:P2} on {validationCount} images: {100 * StandardError:F2} points",
             "verdict: " + (Helped.Count > 0
                 ? $"λ > 0 helped: {List(Helped)}, against {Baseline:P2} for λ = 0 (more than one standard error)"
                 : $"no λ > 0 helped: the best, λ = {BestPositive.Lambda} at {BestPositive.Accuracy:P2}, is {Gap(BestPositive.Accuracy)} from λ = 0 ({Baseline:P2}), " +
@@ -82,7 +78,7 @@ public sealed class WeightDecayVerdict
                 (IsRange && Helped.Count == 0 ? $": the useful range is λ ≤ {WithinNoise[^1].Lambda}, where L2 does no measurable harm, and no good" : ""),
         };
         if (Harmed.Count > 0)
-            lines.Add($"  more than one standard error worse (under-fitting): {List(Harmed)}; the smooth λ = {Lambdas[^1]} templates belong to a {Accuracies[^1]:P2} model");
+            lines.Add($"  more than one standard error worse (under-fitting): {List(Harmed)}; the smooth λ = {lambdas[^1]} templates belong to a {accuracies[^1]:P2} model");
         return string.Join(Environment.NewLine, lines);
     }
 }

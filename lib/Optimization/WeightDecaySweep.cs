@@ -11,12 +11,11 @@ public sealed class WeightDecaySweep
 {
     private readonly SoftmaxRegression[] models;
 
-    private WeightDecaySweep(double[] lambdas, SoftmaxRegression[] models, TrainingHistory[] histories, int validationCount)
+    private WeightDecaySweep(double[] lambdas, SoftmaxRegression[] models, TrainingHistory[] histories)
     {
         Lambdas = lambdas;
         this.models = models;
         Histories = histories;
-        ValidationCount = validationCount;
         ValidationAccuracy = histories.Select(h => h.ValidationAccuracy[^1]).ToArray();
         Norms = models.Select(m => m.WeightNorm).ToArray();
     }
@@ -47,7 +46,7 @@ public sealed class WeightDecaySweep
             histories[i] = Trainer.Fit(model, rule, train, validation, options, name: $"λ = {lambda}");
             models[i] = model;
         }
-        return new WeightDecaySweep([.. lambdas], models, histories, validation.Count);
+        return new WeightDecaySweep([.. lambdas], models, histories);
     }
 
     public IReadOnlyList<double> Lambdas { get; }
@@ -59,9 +58,6 @@ public sealed class WeightDecaySweep
 
     /// <summary>The Frobenius norm ‖W‖ of the trained weights, one per λ.</summary>
     public IReadOnlyList<double> Norms { get; }
-
-    /// <summary>How many validation images each accuracy was measured on.</summary>
-    public int ValidationCount { get; }
 
     /// <summary>The model trained with <paramref name="lambda"/>, which must be one of <see cref="Lambdas"/>.</summary>
     public SoftmaxRegression Model(double lambda)
