@@ -16,7 +16,7 @@ public sealed class ClassifierReview
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(classNames);
-        if (history.Best is null) throw new ArgumentException("The history has no validation loss to review; train with a validation set.", nameof(history));
+        if (!history.HasValidation || history.Best is null) throw new ArgumentException("The history has no validation loss to review; train with a validation set.", nameof(history));
         if (classNames.Count != report.Confusion.ClassCount)
             throw new ArgumentException($"{classNames.Count} class names for a {report.Confusion.ClassCount}-class confusion matrix.", nameof(classNames));
         (History, Report, ClassNames) = (history, report, classNames);

@@ -135,6 +135,8 @@ public sealed class MlpSearch
         var rateSpread = 100 * (byRate[0].Mean - byRate[^1].Mean);
         var atChosenRate = relu.Where(r => r.Rate == best.Rate).Select(r => r.ValidationAccuracy).ToList();
         var sameShape = SameShape(GridBest);
+        if (!new[] { Activation.Sigmoid, Activation.Tanh }.All(a => sameShape.Any(r => r.Activation == a)))
+            throw new InvalidOperationException("The verdicts set the sigmoid against tanh: train both at the grid's best first (TrainActivations).");
         double ActivationAccuracy(Activation a) => sameShape.Single(r => r.Activation == a).ValidationAccuracy;
         var activationSpread = 100 * (sameShape[0].ValidationAccuracy - sameShape[^1].ValidationAccuracy);
         return string.Join("\n",

@@ -1,0 +1,49 @@
+using DlCourse.Optimization;
+using DlCourse.Torch;
+
+namespace DlCourse.Tests.Torch;
+
+[Collection("Torch")]
+public class ArchitectureComparisonTests
+{
+    private static ArchitectureComparison Comparison() =>
+        new(ComparisonTestData.Split(), seed: 6, rate: 1e-2, new TrainingOptions { Epochs = 1, Device = "cpu" });
+
+    [Fact]
+    public void Every_network_is_trained_from_the_same_seed_and_tabled()
+    {
+        var comparison = Comparison();
+        var first = comparison.Train("small", () => new Mlp(ImageShape.Gray28, [4], 3));
+        var again = comparison.Train("small again", () => new Mlp(ImageShape.Gray28, [4], 3));
+        comparison.Train("large", () => new Mlp(ImageShape.Gray28, [16], 3));
+        // The same seed and data order: the same network trains to the same losses.
+        Assert.Equal(first.History.ValidationLoss, again.History.ValidationLoss);
+        Assert.Equal([784 * 4 + 4 + 4 * 3 + 3, 784 * 4 + 4 + 4 * 3 + 3, 784 * 16 + 16 + 16 * 3 + 3], comparison.Runs.Select(r => r.Parameters));
+        var table = comparison.Table().Split('\n');
+        Assert.Equal(5, table.Length);
+        Assert.EndsWith("stop reasons: Completed, Completed, Completed", table[^1]);
+        Assert.Contains("  by parameters:        large > small > small again", comparison.Verdicts("this run:").Split('\n'));
+        Assert.Throws<ArgumentException>(() => comparison.Train("large", () => new Mlp(ImageShape.Gray28, [2], 3)));
+    }
+
+    [Fact]
+    public void The_course_record_s_verdicts_rank_size_against_accuracy_and_time()
+    {
+        var lines = ArchitectureComparison.RecordVerdicts(ComparisonTestData.CourseRecord("q4-architecture-comparison")).Split('\n');
+        Assert.Equal("full-profile record (10 epochs on 45000 images):", lines[0]);
+        // Ranks by size 1 2 3 4 (LeNet-5, AlexNet, VGG, ResNet-18); by test accuracy 1 3 2 4: Σd² = 2, ρ = 1 − 6·2/(4·15) = 0.8.
+        Assert.Equal("  rank correlation of size with test accuracy +0.8: the larger networks did better", lines[^2]);
+        var se = Math.Sqrt(0.9078 * (1 - 0.9078) / 10_000); // at the mean of 88.9, 91.2, 91.0 and 92.0 %
+        Assert.EndsWith($"(best − worst 3.1 points; one accuracy's standard error {100 * se:F1})", lines.Single(l => l.StartsWith("  by test accuracy")));
+        Assert.StartsWith("no full-profile record to read", ArchitectureComparison.RecordVerdicts(ComparisonTestData.Missing()));
+    }
+
+    [Fact]
+    public void Arguments_are_checked()
+    {
+        var data = ComparisonTestData.Split();
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ArchitectureComparison(data, 1, rate: 0, new TrainingOptions()));
+        Assert.Throws<ArgumentNullException>(() => new ArchitectureComparison(data, 1, 1e-3, null!));
+        Assert.Throws<ArgumentException>(() => Comparison().Train(" ", () => new Mlp(ImageShape.Gray28, [2], 3)));
+    }
+}
