@@ -18,7 +18,7 @@ public sealed class MlpSearch
 {
     private readonly List<MlpRun> runs = [];
 
-    public MlpSearch(ImageSplit data, int epochs, int seed)
+    public MlpSearch(ImageSplit data, int seed, int epochs)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
@@ -79,7 +79,7 @@ public sealed class MlpSearch
         runs.Where(r => (r.Depth, r.Width, r.Rate) == (run.Depth, run.Width, run.Rate)).OrderByDescending(r => r.ValidationAccuracy).ToList();
 
     /// <summary>Every run, best first: its configuration, best epoch, validation loss and accuracy there, and seconds per epoch.</summary>
-    public string RankingTable()
+    public string Table()
     {
         var lines = new List<string> { $"{"depth",5} {"width",5} {"rate",7} {"φ",8} {"best epoch",10} {"val loss",9} {"val acc",8} {"s/epoch",8}" };
         lines.AddRange(Ranked.Select(r =>

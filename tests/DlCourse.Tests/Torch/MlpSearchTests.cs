@@ -8,7 +8,7 @@ public class MlpSearchTests
     [Fact]
     public void The_grid_is_trained_in_order_and_ranked_by_validation_accuracy()
     {
-        var search = new MlpSearch(ComparisonTestData.Split(), epochs: 1, seed: 1);
+        var search = new MlpSearch(ComparisonTestData.Split(), seed: 1, epochs: 1);
         Assert.Throws<InvalidOperationException>(() => search.GridBest);
         Assert.Equal(4, search.TrainGrid(depths: [0, 1], widths: [4], rates: [1e-3, 1e-2]));
         Assert.Equal([(0, 1e-3), (0, 1e-2), (1, 1e-3), (1, 1e-2)], search.Runs.Select(r => (r.Depth, r.Rate)));
@@ -16,7 +16,7 @@ public class MlpSearchTests
         var accuracies = search.Runs.Select(r => r.History.Best!.ValidationAccuracy).ToList();
         Assert.Equal(accuracies.Max(), search.Best.ValidationAccuracy);
         Assert.Equal(accuracies.OrderByDescending(a => a), search.Ranked.Select(r => r.ValidationAccuracy));
-        var table = search.RankingTable().Split('\n');
+        var table = search.Table().Split('\n');
         Assert.Equal(1 + 4 + 1, table.Length);
         Assert.StartsWith("device: ", table[^1]);
     }
@@ -24,7 +24,7 @@ public class MlpSearchTests
     [Fact]
     public void Activations_are_tried_at_the_grid_s_best_shape_only()
     {
-        var search = new MlpSearch(ComparisonTestData.Split(), epochs: 1, seed: 2);
+        var search = new MlpSearch(ComparisonTestData.Split(), seed: 2, epochs: 1);
         search.TrainGrid([1], [3, 6], [1e-2]);
         var gridBest = search.GridBest;
         Assert.Throws<ArgumentException>(() => search.TrainActivations([Activation.ReLU]));
@@ -58,9 +58,9 @@ public class MlpSearchTests
     public void Arguments_are_checked()
     {
         var data = ComparisonTestData.Split();
-        Assert.Throws<ArgumentOutOfRangeException>(() => new MlpSearch(data, epochs: 0, seed: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MlpSearch(data, seed: 1, epochs: 0));
         Assert.Throws<ArgumentNullException>(() => new MlpSearch(null!, epochs: 1, seed: 1));
-        var search = new MlpSearch(data, epochs: 1, seed: 1);
+        var search = new MlpSearch(data, seed: 1, epochs: 1);
         Assert.Throws<ArgumentException>(() => search.TrainGrid([], [4], [1e-3]));
         Assert.Throws<ArgumentOutOfRangeException>(() => search.Train(1, 0, 1e-3, Activation.ReLU));
         Assert.Throws<InvalidOperationException>(() => search.Best);
