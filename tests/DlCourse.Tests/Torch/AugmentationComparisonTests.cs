@@ -24,10 +24,15 @@ public class AugmentationComparisonTests
     }
 
     [Fact]
-    public void The_course_record_s_verdicts_weigh_the_difference_and_the_cost()
+    public void A_record_s_verdicts_weigh_the_difference_and_the_cost()
     {
         var benchmark = (0.949, "a benchmark");
-        var lines = AugmentationComparison.RecordVerdicts(ComparisonTestData.CourseRecord("q3-resnet-augmentation"), benchmark).Split('\n');
+        var lines = AugmentationComparison.RecordVerdicts(ComparisonTestData.Record(
+            ("data", "45000 train / 5000 validation / 10000 test images of 1×28×28, 10 classes"),
+            ("network", "ResNet-18 at width 16, 701,178 parameters, 10 epochs of Adam, cosine from 2e-3 to 1e-4"),
+            (AugmentationComparison.Plain, "last epoch train 99.8 % (loss 0.010), validation 93.1 %; clean train 97.1 %; lowest validation loss at epoch 6 of 10; test 92.0 %, macro F1 0.919; 106 s per epoch"),
+            (AugmentationComparison.Augmented, "last epoch train 93.7 % (loss 0.171), validation 93.4 %; clean train 94.6 %; lowest validation loss at epoch 10 of 10; test 92.8 %, macro F1 0.927; 105 s per epoch"),
+            ("augmented − plain", "+0.7 points of test accuracy, +0.008 macro F1")), benchmark).Split('\n');
         Assert.Equal("full-profile record (width 16, 10 epochs, 45000 training images):", lines[0]);
         // Test 92.0 % and 92.8 % on the same 10 000 images; the record's own difference is +0.7 points.
         var se = Math.Sqrt((0.920 * 0.080 + 0.928 * 0.072) / 10_000);
