@@ -80,8 +80,8 @@ public sealed class FineTuningComparison
     }
 
     /// <summary>
-    /// The full-profile record: the pre-training as <paramref name="pretraining"/> describes it, the task, each run and
-    /// each of <paramref name="comparisons"/> (keyed "a − b").
+    /// The full-profile record: the pre-training as <paramref name="pretraining"/> describes it (key "task A"), this task
+    /// ("task B"), each run (keyed by its name) and each of <paramref name="comparisons"/> (keyed "a − b").
     /// </summary>
     public RecordedResults Record(string name, string pretraining, params (string A, string B)[] comparisons)
     {
