@@ -45,6 +45,20 @@ public sealed class StepRule : IOptimizer
         theta.CopyTo(parameters);
     }
 
+    /// <summary>A rule <c>step(θ, g, buffers, η, t)</c> with <paramref name="bufferCount"/> zeroed buffers of θ's length, made on
+    /// the first step and kept across steps (an update rule's running averages).</summary>
+    public static StepRule WithBuffers(string name, double learningRate, int bufferCount, Action<float[], float[], float[][], double, int> step)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bufferCount);
+        ArgumentNullException.ThrowIfNull(step);
+        float[][]? buffers = null;   // θ's length is known only at the first step
+        return new StepRule(name, learningRate, (theta, gradient, rate, t) =>
+        {
+            buffers ??= Enumerable.Range(0, bufferCount).Select(_ => new float[theta.Length]).ToArray();
+            step(theta, gradient, buffers, rate, t);
+        });
+    }
+
     public void Reset() => steps = 0;
 
     public override string ToString() => $"{name} (η={LearningRate:G3})";

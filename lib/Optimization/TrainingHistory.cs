@@ -96,6 +96,22 @@ public sealed class TrainingHistory
         return Enumerable.Range(0, LastEpoch + 1).Select(e => Trajectory[e * (steps / LastEpoch)]).ToList();
     }
 
+    /// <summary>The history of a loop written by hand: row 0 before training, then a row after each call of
+    /// <paramref name="trainEpoch"/>(epoch), each with the training loss <paramref name="trainLoss"/>() returns.</summary>
+    public static TrainingHistory OfLoop(string name, int epochs, Action<int> trainEpoch, Func<double> trainLoss)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epochs);
+        ArgumentNullException.ThrowIfNull(trainEpoch);
+        ArgumentNullException.ThrowIfNull(trainLoss);
+        var history = new TrainingHistory { Name = name ?? "" };
+        for (int epoch = 0; epoch <= epochs; epoch++)
+        {
+            if (epoch > 0) trainEpoch(epoch);
+            history.Add(epoch, trainLoss());
+        }
+        return history;
+    }
+
     /// <summary>Adds a row for a loop written by hand (NaN: not measured), e.g. <c>history.Add(epoch, model.Loss(data))</c>.</summary>
     public void Add(int epoch, double trainLoss, double trainAccuracy = double.NaN, double validationLoss = double.NaN,
         double validationAccuracy = double.NaN, double learningRate = double.NaN) =>
