@@ -16,7 +16,7 @@ public static partial class Charts
         double length = Math.Sqrt(d[0] * d[0] + d[1] * d[1]);
         if (length == 0) throw new ArgumentException($"Classes {k} and {j} have the same weights: z_{k} − z_{j} is constant, not a line.", nameof(model));
         if (normalize) d = [d[0] / length, d[1] / length];
-        // Along the line z_k = z_j, z_k − z_other changes linearly: the half where it grows is where k and j lead.
+        // Of the line's two halves from the point, keep the one on which the pair's lead over the third class grows.
         double Lead(double t) => Z(k, from[0] + t * d[0], from[1] + t * d[1]) - Z(other, from[0] + t * d[0], from[1] + t * d[1]);
         return Lead(1) < Lead(0) ? [-d[0], -d[1]] : d;
     }
