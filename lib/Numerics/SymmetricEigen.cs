@@ -33,4 +33,14 @@ public sealed class SymmetricEigen
 
     /// <summary>κ = λ_max / λ_min: how much more steeply a quadratic with this Hessian curves along its steepest direction than its flattest.</summary>
     public double ConditionNumber => Largest / Smallest;
+
+    /// <summary>A line per eigenvalue, largest first, with its eigenvector's components, which <paramref name="names"/> label.</summary>
+    public string Table(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Length != Values.Count)
+            throw new ArgumentException($"Expected a name for each of the {Values.Count} components, got {names.Length}.", nameof(names));
+        return string.Join("\n", Values.Select((value, k) =>
+            $"λ = {value,7:F3}   eigenvector ({string.Join(", ", names)}) = ({string.Join(", ", Vectors[k].Select(v => $"{v,6:F3}"))})"));
+    }
 }
