@@ -1,3 +1,5 @@
+using TorchSharp;
+
 namespace DlCourse.Torch;
 
 /// <summary>
@@ -44,20 +46,12 @@ public sealed record Augmentation(int CropPadding = 0, bool HorizontalFlip = fal
     {
         if (image.Length != shape.Size || output.Length != shape.Size)
             throw new ArgumentException($"Transform expects {shape.Size} values ({shape}), got {image.Length} in and {output.Length} out.");
-        int h = shape.Height, w = shape.Width;
-        for (var c = 0; c < shape.Channels; c++)
-        {
-            var plane = c * h * w;
-            for (var y = 0; y < h; y++)
-            {
-                var sy = y + dy;
-                for (var x = 0; x < w; x++)
-                {
-                    var sx = (flip ? w - 1 - x : x) + dx;
-                    output[plane + y * w + x] = sy >= 0 && sy < h && sx >= 0 && sx < w ? image[plane + sy * w + sx] : 0f;
-                }
-            }
-        }
+        // torchvision's recipe in TorchSharp's operations: pad with zeros, cut the window at the shift, mirror it.
+        int padding = Math.Max(Math.Abs(dy), Math.Abs(dx));
+        using var scope = torch.NewDisposeScope();
+        var window = torch.nn.functional.pad(torch.tensor(image.ToArray(), [shape.Channels, shape.Height, shape.Width]), [padding, padding, padding, padding])
+            .narrow(1, padding + dy, shape.Height).narrow(2, padding + dx, shape.Width);
+        (flip ? window.flip(2) : window).contiguous().data<float>().ToArray().CopyTo(output);
     }
 
     public override string ToString() => IsIdentity ? "none"

@@ -46,6 +46,30 @@ public class AugmentationTests
     }
 
     [Fact]
+    public void Transform_is_the_shift_and_mirror_of_its_definition_for_any_offset()
+    {
+        var random = new Random(17);
+        var shape = new ImageShape(3, 6, 7);
+        for (var trial = 0; trial < 40; trial++)
+        {
+            var image = Enumerable.Range(0, shape.Size).Select(_ => (float)random.NextDouble()).ToArray();
+            int dy = random.Next(-8, 9), dx = random.Next(-8, 9); // beyond the image too: all zeros
+            var flip = random.Next(2) == 1;
+            var output = new float[shape.Size];
+            Augmentation.Transform(image, output, shape, dy, dx, flip);
+            for (var c = 0; c < 3; c++)
+                for (var y = 0; y < 6; y++)
+                    for (var x = 0; x < 7; x++)
+                    {
+                        int sy = y + dy, sx = (flip ? 6 - x : x) + dx;
+                        var expected = sy is >= 0 and < 6 && sx is >= 0 and < 7 ? image[(c * 6 + sy) * 7 + sx] : 0f;
+                        Assert.Equal(expected, output[(c * 6 + y) * 7 + x]);
+                    }
+        }
+        Assert.Throws<ArgumentException>(() => Augmentation.Transform(new float[5], new float[shape.Size], shape, 0, 0, false));
+    }
+
+    [Fact]
     public void Batches_repeat_under_the_same_seed_and_differ_under_another()
     {
         var (images, labels) = TorchTestData.Patches(40, ImageShape.Gray28, 3, seed: 1);
