@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using DlCourse.Autodiff;
 using DlCourse.Data;
 using DlCourse.Numerics;
@@ -32,7 +31,7 @@ public abstract class LogisticClassifier : Model
     public int FeatureCount { get; }
 
     /// <summary>λ of the penalty (λ/2)‖w‖²; finite and ≥ 0.</summary>
-    public double WeightDecay { get => weightDecay; set => weightDecay = Numerics.L2Penalty.CheckWeightDecay(value, nameof(WeightDecay)); }
+    public double WeightDecay { get => weightDecay; set => weightDecay = L2Penalty.CheckWeightDecay(value, nameof(WeightDecay)); }
     private double weightDecay;
 
     public Span<float> Weights => w.Value;
@@ -47,7 +46,7 @@ public abstract class LogisticClassifier : Model
     }
 
     /// <summary>P(y = 1 | x) = σ(wᵀx + b).</summary>
-    public double Probability(ReadOnlySpan<float> x) => Numerics.Sigmoid.Apply(Logit(x));
+    public double Probability(ReadOnlySpan<float> x) => Sigmoid.Apply(Logit(x));
 
     public int Predict(ReadOnlySpan<float> x) => Logit(x) >= 0 ? 1 : 0;
 
