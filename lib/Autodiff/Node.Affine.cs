@@ -31,7 +31,7 @@ internal sealed partial class Node
             return 0;
         });
 
-        return Result(value, m, units, [weights, bias], result =>
+        return new Node(value, m, units, [weights, bias], result =>
         {
             // ∂/∂W_kj = Σ_r g_rk x_rj and ∂/∂b_k = Σ_r g_rk, summed in float per core as the data are float.
             var g = result.Grad;

@@ -28,7 +28,7 @@ internal sealed partial class Node
     private Node Map(Func<double, double> f, Func<double, double, double> derivative)
     {
         var value = Array.ConvertAll(Value, x => f(x));
-        return Result(value, Rows, Columns, [this], result =>
+        return new Node(value, Rows, Columns, [this], result =>
         {
             var (g, input) = (result.Grad, Grad);
             for (int i = 0; i < value.Length; i++) input[i] += g[i] * derivative(Value[i], value[i]);
@@ -41,7 +41,7 @@ internal sealed partial class Node
         var value = new double[rows * columns];
         for (int i = 0; i < rows; i++)
             for (int j = 0; j < columns; j++) value[i * columns + j] = f(a.Value[a.Index(i, j)], b.Value[b.Index(i, j)]);
-        return Result(value, rows, columns, [a, b], result =>
+        return new Node(value, rows, columns, [a, b], result =>
         {
             var (g, ga, gb) = (result.Grad, a.Grad, b.Grad);
             for (int i = 0; i < rows; i++)

@@ -12,7 +12,7 @@ internal sealed partial class Node
         for (int i = 0; i < n; i++)
             for (int k = 0; k < p; k++)
                 for (int j = 0; j < q; j++) value[i * q + j] += a.Value[i * p + k] * b.Value[k * q + j];
-        return Result(value, n, q, [a, b], result =>
+        return new Node(value, n, q, [a, b], result =>
         {
             // ∂/∂A = G Bᵀ, ∂/∂B = Aᵀ G.
             var g = result.Grad;

@@ -9,7 +9,7 @@ internal sealed partial class Node
         var value = new double[Rows];
         for (int i = 0; i < Rows; i++)
             for (int j = 0; j < Columns; j++) value[i] += Value[i * Columns + j];
-        return Result(value, Rows, 1, [this], result =>
+        return new Node(value, Rows, 1, [this], result =>
         {
             for (int i = 0; i < Rows; i++)
                 for (int j = 0; j < Columns; j++) Grad[i * Columns + j] += result.Grad[i];
@@ -21,7 +21,7 @@ internal sealed partial class Node
     {
         double total = 0;
         foreach (var x in Value) total += x;
-        return Result([total], 1, 1, [this], result =>
+        return new Node([total], 1, 1, [this], result =>
         {
             for (int i = 0; i < Value.Length; i++) Grad[i] += result.Grad[0];
         });
@@ -62,7 +62,7 @@ internal sealed partial class Node
             for (int i = 0; i < rows; i++) Array.Copy(part.Value, i * part.Columns, value, i * columns + at, part.Columns);
             at += part.Columns;
         }
-        return Result(value, rows, columns, parts, result =>
+        return new Node(value, rows, columns, parts, result =>
         {
             int from = 0;
             foreach (var part in parts)

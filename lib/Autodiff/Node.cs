@@ -73,7 +73,4 @@ internal sealed partial class Node
         foreach (var parent in node.parents) Visit(parent, order, seen);
         order.Add(node);
     }
-
-    private static Node Result(double[] value, int rows, int columns, Node[] parents, Action<Node> backward) =>
-        new(value, rows, columns, parents, backward);
 }

@@ -9,11 +9,8 @@ public class InstructorCellTests
 {
     private const int MaximumLines = 25;
 
-    public static TheoryData<string> Notebooks() =>
-        [.. NotebookPaths.Expand([Repository.Notebooks]).Select(n => Path.GetRelativePath(Repository.Notebooks, n.Source))];
-
     [Theory]
-    [MemberData(nameof(Notebooks))]
+    [MemberData(nameof(Grading.ScreenTests.CourseNotebooks), MemberType = typeof(Grading.ScreenTests))]
     public void No_instructor_code_cell_is_longer_than_25_lines(string relative)
     {
         var notebook = Notebook.Load(Path.Combine(Repository.Notebooks, relative));
