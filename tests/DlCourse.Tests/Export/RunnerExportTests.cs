@@ -30,11 +30,11 @@ public sealed class RunnerExportTests(BrowserFixture fixture, Xunit.Abstractions
         // A probe that uses what course notebooks use: course.csx, a library chart, printing, math, and a failing cell.
         var probe = await NotebookRunner.RunAsync(TestNotebook.Create(
                 "md:# Probe — runner to PDF\n\nSoftmax with cross-entropy has $$\\frac{\\partial L}{\\partial z} = \\hat y - y$$ where $\\hat y = \\mathrm{softmax}(z)$.",
-                "#load \"course.csx\"",
+                "#!import \"../course.csx\"",
                 "Console.WriteLine($\"loss = {-Math.Log(0.1):F3}\");",
                 "DlCourse.Plotting.Charts.Lines(\"Wombatcurve\", \"step\", \"loss\", new[] { new DlCourse.Plotting.Series(\"train\", new double[] { 1, 2, 3, 4 }, new double[] { 2.3, 1.1, 0.7, 0.5 }) })",
                 "throw new InvalidOperationException(\"deliberate failure\");"),
-            Path.Combine(Repository.Notebooks, "probe.ipynb"), options);
+            Path.Combine(Repository.Notebooks, "a1-loss-functions", "probe.ipynb"), options);
         Assert.Equal("cell 5: InvalidOperationException: deliberate failure", probe.Describe());
         probe.Executed.Save(Path.Combine(folder, "q0-probe.ipynb"));
         log.WriteLine($"ran {questions.Count} A1 notebooks and the probe: {clock.Elapsed.TotalSeconds:0.0} s");

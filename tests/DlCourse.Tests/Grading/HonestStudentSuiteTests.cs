@@ -126,7 +126,7 @@ public class HonestStudentSuiteTests(HonestClass honest, ITestOutputHelper outpu
         var relative = HonestSolutions.NotebookOf(question);
         var released = Path.Combine(pack, SelfCheck.ReleasedFolder);
         var loader = File.ReadAllText(Path.Combine(Repository.Notebooks, "course.csx"))
-            .Replace("\"../artifacts/lib/", $"\"{Path.Combine(Repository.Root, "artifacts", "lib")}/", StringComparison.Ordinal);
+            .Replace("\"../../artifacts/lib/", $"\"{Path.Combine(Repository.Root, "artifacts", "lib")}/", StringComparison.Ordinal);
         Directory.CreateDirectory(released);
         File.WriteAllText(Path.Combine(released, "course.csx"), loader);
         Releaser.Release(Notebook.Load(Path.Combine(Repository.Notebooks, relative)), relative, keepMarkers: true).Save(Path.Combine(released, relative));

@@ -187,8 +187,8 @@ public class SandboxTests
             var assembly = typeof(Assert).Assembly.Location;
             File.Copy(assembly, Path.Combine(lib, Path.GetFileName(assembly)));
             File.WriteAllText(Path.Combine(root, "notebooks", "course.csx"),
-                $"#r \"../artifacts/lib/{Path.GetFileName(assembly)}\"\nstatic string Where() => typeof(Xunit.Assert).Assembly.Location;\n");
-            var notebook = TestNotebook.Create("#load \"../course.csx\"",
+                $"#r \"../../artifacts/lib/{Path.GetFileName(assembly)}\"\nstatic string Where() => typeof(Xunit.Assert).Assembly.Location;\n");
+            var notebook = TestNotebook.Create("#!import \"../course.csx\"",
                 $"Console.WriteLine($\"at {{Where()}} in {{Environment.CurrentDirectory}}; host folder seen: {{System.IO.Directory.Exists(\"{root}\")}}\");");
             using var sandbox = Sandbox.Create(new SandboxOptions(TimeSpan.FromSeconds(60), Readable: WorkerFiles.For(notebook, work)), slot: 9, work);
 

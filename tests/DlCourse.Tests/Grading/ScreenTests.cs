@@ -73,6 +73,7 @@ public class ScreenTests
     [InlineData(Ok + "  #r \"/tmp/evil.dll\"")]
     [InlineData(Ok + "\t#!fsharp")]
     [InlineData(Ok + "\u200B#load \"/tmp/evil.csx\"")]
+    [InlineData(Ok + "#!import \"../course.csx\"")]
     [InlineData(Ok + "\r#i \"nuget:/tmp\"")]
     [InlineData(Ok + "#pragma warning disable")]
     [InlineData(Ok + "\u2028#!set --name x --value 1")]

@@ -52,16 +52,17 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         foreach (var path in Directory.EnumerateFiles(course.Unpacked, "*.ipynb", SearchOption.AllDirectories))
         {
             var loads = Notebook.Load(path).Cells.Where(c => c.Kind == CellKind.Code).SelectMany(c => Directives.Quoted(c.Source)).ToList();
-            Assert.Contains(loads, d => d.Kind == "#load");
+            Assert.Contains(loads, d => d.Kind == Directives.Import);
             foreach (var (kind, argument) in loads.Where(d => !d.Argument.StartsWith("nuget:", StringComparison.Ordinal)))
             {
                 var loader = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, argument));
                 Assert.True(loader.StartsWith(course.Unpacked + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(loader), $"{path}: {kind} {argument}");
-                var references = Directives.Quoted(File.ReadAllText(loader)).Where(d => d.Kind == "#r").ToList();
+                var references = Directives.Quoted(File.ReadAllText(loader)).Where(d => d.Kind == "#r" && !d.Argument.StartsWith("nuget:", StringComparison.Ordinal)).ToList();
                 Assert.Contains(references, r => r.Argument.EndsWith("DlCourse.Lib.dll", StringComparison.Ordinal));
                 foreach (var (_, assembly) in references)
                 {
-                    var file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(loader)!, assembly));
+                    // An imported loader runs as a cell: its paths start from the notebook's folder.
+                    var file = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, assembly));
                     Assert.True(file.StartsWith(course.Unpacked, StringComparison.Ordinal) && File.Exists(file), $"{loader}: #r {assembly}");
                 }
             }
@@ -74,11 +75,11 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         Assert.False(File.Exists(Path.Combine(course.Unpacked, "lib", "TorchSharp.dll")));
         var version = System.Xml.Linq.XDocument.Load(Path.Combine(Repository.Root, "Directory.Build.props")).Descendants("PackTorchSharpVersion").Single().Value;
         foreach (var path in course.Pack.Notebooks)
-        {
-            var first = Notebook.Load(path).Cells.First(c => c.Kind == CellKind.Code).Source.Split('\n').Select(l => l.Trim()).ToList();
-            Assert.True(first.IndexOf($"#r \"nuget: TorchSharp-cpu, {version}\"") is >= 0 and var at && at < first.FindIndex(l => l.StartsWith("#load", StringComparison.Ordinal)),
-                $"{path}: the first cell restores TorchSharp-cpu {version} before loading the library:\n{string.Join('\n', first)}");
-        }
+            Assert.Equal("#!import \"../course.csx\"", Notebook.Load(path).Cells.First(c => c.Kind == CellKind.Code).Source.Split('\n')[0]);
+        var loaderLines = File.ReadAllLines(Path.Combine(course.Unpacked, "course.csx")).Select(l => l.Trim()).ToList();
+        Assert.True(loaderLines.IndexOf($"#r \"nuget: TorchSharp-cpu, {version}\"") is >= 0 and var at
+                    && at < loaderLines.FindIndex(l => l.EndsWith("DlCourse.Lib.dll\"", StringComparison.Ordinal)),
+            $"the pack's course.csx restores TorchSharp-cpu {version} before referencing the library:\n{string.Join('\n', loaderLines)}");
         Assert.Equal(File.ReadAllText(Path.Combine(Repository.Notebooks, "a4-deep-networks", "full-profile", "q1-mlp-tuning.json")),
             File.ReadAllText(Path.Combine(course.Unpacked, "a4-deep-networks", "full-profile", "q1-mlp-tuning.json"))); // the record A4 Q1 shows
     }
@@ -235,6 +236,27 @@ public class StudentPackTests(ReleasedCourse course) : IClassFixture<ReleasedCou
         var single = StudentPack.Write([Path.Combine(Repository.Notebooks, "a1-loss-functions", "q2-binary-cross-entropy.ipynb")], Path.Combine(root, "q2"));
         Assert.Equal(Path.Combine(single.Folder, "a1-loss-functions", "q2-binary-cross-entropy.ipynb"), Assert.Single(single.Notebooks));
         Assert.True(File.Exists(Path.Combine(single.Folder, "course.csx")));
+    }
+
+    [Fact]
+    public void A_loader_that_is_loaded_or_imported_from_different_depths_is_refused_before_anything_is_built()
+    {
+        var root = Repository.TempFolder("pack-loaders");
+        File.WriteAllText(Path.Combine(root, "course.csx"), "#r \"../lib/DlCourse.Lib.dll\"\n");
+        void At(string relative, string firstCell)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, relative))!);
+            TestNotebook.Create(firstCell).Save(Path.Combine(root, relative));
+        }
+        At("a1/q1.ipynb", "#load \"../course.csx\"");
+        var loaded = Assert.Throws<PackException>(() => StudentPack.Write([Path.Combine(root, "a1")], Path.Combine(root, "out")));
+        Assert.Contains("#!import \"../course.csx\"", loaded.Message);
+
+        At("a1/q1.ipynb", "#!import \"../course.csx\"");
+        At("a2/deeper/q1.ipynb", "#!import \"../../course.csx\"");
+        var depths = Assert.Throws<PackException>(() => StudentPack.Write([Path.Combine(root, "a1"), Path.Combine(root, "a2")], Path.Combine(root, "out")));
+        Assert.Contains("different depths", depths.Message);
+        Assert.False(Directory.Exists(Path.Combine(root, "out")));
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class ClientCourse
         switch (client)
         {
             case Repl:
-                // Started in the notebook's folder, as VS Code starts its kernel: #load "../course.csx" resolves from there.
+                // Started in the notebook's folder, as VS Code starts its kernel: #!import "../course.csx" resolves from there.
                 var (code, log) = Repository.Run("dotnet", ["tool", "run", "dotnet-repl", "--", "--run", path.Source, "--exit-after-run", "--output-path", output],
                     environment, Path.GetDirectoryName(path.Source));
                 return File.Exists(output) ? new(ClientParityTests.CodeCells(output), false) : new([], false, $"exit {code}: {log[^Math.Min(2000, log.Length)..]}");

@@ -61,13 +61,13 @@ public class CourseNotebookTests
 
     [Theory]
     [MemberData(nameof(AllNotebooks))]
-    public void Source_is_clean_and_loads_the_library_through_course_csx(string notebook)
+    public void Source_is_clean_and_imports_the_library_through_course_csx(string notebook)
     {
         var path = Path.Combine(Repository.Notebooks, notebook);
         var source = Notebook.Load(path);
         Assert.Empty(NotebookValidator.Validate(source, Path.GetDirectoryName(path)));
         var first = source.Cells.First(c => c.Kind == CellKind.Code).Source;
-        Assert.StartsWith("#load \"../course.csx\"", first);
+        Assert.StartsWith("#!import \"../course.csx\"", first);
     }
 
     [Theory]

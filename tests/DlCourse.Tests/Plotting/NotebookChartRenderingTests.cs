@@ -9,14 +9,13 @@ public class NotebookChartRenderingTests
     [Fact]
     public async Task ExecutedNotebookChartRendersOffline()
     {
-        var courseCsx = Path.Combine(Repository.Notebooks, "course.csx");
         var run = await NotebookRunner.RunAsync(TestNotebook.Create(
-                $"#load \"{courseCsx}\"\nusing DlCourse.Data;\nusing DlCourse.Models;\nusing DlCourse.Optimization;\nusing DlCourse.Plotting;",
+                "#!import \"../course.csx\"",
                 "var data = Synthetic.TwoGaussians(30, seed: 1);\n" +
                 "var (train, validation) = data.Split(0.3, seed: 2);\n" +
                 "var history = Trainer.Fit(new LogisticRegression(2), new GradientDescent(0.5), train, validation, new TrainingOptions { Epochs = 20 });\n" +
                 "Charts.LossCurves(history)"),
-            sourcePath: null, new RunOptions { CellTimeout = TimeSpan.FromMinutes(2), WorkingDirectory = Path.GetTempPath() });
+            sourcePath: null, new RunOptions { CellTimeout = TimeSpan.FromMinutes(2), WorkingDirectory = Path.Combine(Repository.Notebooks, "a1-loss-functions") });
 
         var figures = ChartRendering.FiguresIn(run.Executed.Json.ToJsonString());
         var figure = Assert.Single(figures);

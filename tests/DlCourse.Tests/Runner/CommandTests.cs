@@ -70,7 +70,7 @@ public class CommandTests
     [Fact]
     public void Validator_names_each_problem()
     {
-        var notebook = TestNotebook.Create("#load \"../nowhere.csx\"");
+        var notebook = TestNotebook.Create("#load \"../nowhere.csx\"\n#!import \"../elsewhere.csx\"");
         notebook.Json["metadata"]!["kernelspec"]!["name"] = "python3";
         notebook.Cells[0].Metadata["polyglot_notebook"]!["kernelName"] = "pwsh";
 
@@ -79,6 +79,7 @@ public class CommandTests
         Assert.Contains(problems, p => p.Contains("kernelspec.name is not \".net-csharp\""));
         Assert.Contains(problems, p => p.StartsWith("cell 1: language is \"pwsh\""));
         Assert.Contains(problems, p => p.StartsWith("cell 1: #load \"../nowhere.csx\" does not exist"));
+        Assert.Contains(problems, p => p.StartsWith("cell 1: #!import \"../elsewhere.csx\" does not exist"));
     }
 
     public static TheoryData<string, string[]> BadInputs() => new()

@@ -194,9 +194,10 @@ public class NotebookRunnerTests
     {
         var run = await NotebookRunner.RunAsync(
             TestNotebook.Create(
-                "#load \"course.csx\"",
-                "DlCourse.Plotting.Charts.Lines(\"t\", \"x\", \"y\", new[] { new DlCourse.Plotting.Series(\"a\", new double[] { 1, 2 }, new double[] { 3, 4 }) })"),
-            Path.Combine(Repository.Notebooks, "probe.ipynb"),
+                "#!import \"../course.csx\"",
+                // Unqualified: the usings of the imported course.csx reach the cells after it.
+                "Charts.Lines(\"t\", \"x\", \"y\", new[] { new Series(\"a\", new double[] { 1, 2 }, new double[] { 3, 4 }) })"),
+            Path.Combine(Repository.Notebooks, "a1-loss-functions", "probe.ipynb"),
             Quick);
 
         Assert.True(run.Succeeded, run.Describe());
@@ -213,11 +214,11 @@ public class NotebookRunnerTests
         // chart helper throw MissingMethodException.
         var run = await NotebookRunner.RunAsync(
             TestNotebook.Create(
-                "#load \"course.csx\"",
+                "#!import \"../course.csx\"",
                 "#r \"nuget: Plotly.NET.Interactive, 6.0.0\"",
                 "DlCourse.Plotting.Charts.Lines(\"t\", \"x\", \"y\", new[] { new DlCourse.Plotting.Series(\"a\", new double[] { 1, 2 }, new double[] { 3, 4 }) })",
                 "Console.WriteLine($\"Plotly.NET copies: {AppDomain.CurrentDomain.GetAssemblies().Count(a => a.GetName().Name == \"Plotly.NET\")}\");"),
-            Path.Combine(Repository.Notebooks, "probe.ipynb"),
+            Path.Combine(Repository.Notebooks, "a1-loss-functions", "probe.ipynb"),
             Quick with { CellTimeout = TimeSpan.FromMinutes(3) });
 
         Assert.True(run.Succeeded, run.Describe());
@@ -231,14 +232,14 @@ public class NotebookRunnerTests
     {
         var run = await NotebookRunner.RunAsync(
             TestNotebook.Create(
-                "#load \"course.csx\"",
+                "#!import \"../course.csx\"",
                 "double[] NllGradient(double[] theta) => throw new NotImplementedException();",
                 "var label = \"kept\";\nvar g = NllGradient([1.0, 2.0]); // fails here, leaving g null",
                 "Console.WriteLine(g.Length + label.Length); // the null g is named, not the label that was set",
                 "Console.WriteLine(label);",
                 "var g = new double[] { 3 }; Console.WriteLine(g.Length);",
                 "Console.WriteLine(g[0]);"),
-            Path.Combine(Repository.Notebooks, "probe.ipynb"),
+            Path.Combine(Repository.Notebooks, "a1-loss-functions", "probe.ipynb"),
             Quick);
 
         var dependent = TestNotebook.OutputText(run.Executed.Cells[3]);

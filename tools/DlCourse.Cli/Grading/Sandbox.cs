@@ -66,7 +66,7 @@ public sealed class Sandbox : IDisposable
     /// Where the worker sees <paramref name="path"/> of this machine: in a private root, a path under <c>/tmp</c>,
     /// <c>/var/tmp</c> or <c>/dev/shm</c> is bound at <see cref="Relocated"/> + its full path (<c>/tmp/c/x</c> at
     /// <c>/run/dlcourse/tmp/c/x</c>), so those folders stay empty; one prefix for all, so relative paths between what the
-    /// worker is given (a notebook's <c>#load "../course.csx"</c>, the loader's <c>#r</c>) still resolve. Any other path
+    /// worker is given (a notebook's <c>#!import "../course.csx"</c>, the loader's <c>#r</c>) still resolve. Any other path
     /// is where it is.
     /// </summary>
     public string WorkerPath(string path) => HasPrivateRoot ? InPrivateRoot(path) : path;

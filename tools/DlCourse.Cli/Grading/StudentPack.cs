@@ -10,7 +10,7 @@ internal sealed record PackResult(string Folder, string Zip, IReadOnlyList<strin
 
 /// <summary>
 /// A release a student unpacks anywhere and opens with only the .NET SDK: the student notebooks, the loader their
-/// first cell <c>#load</c>s, rewritten to restore the library's packages from NuGet and load the library from <c>lib/</c>,
+/// first cell <c>#!import</c>s, rewritten to restore TorchSharp from NuGet and load the library from <c>lib/</c>,
 /// and <c>dlcourse</c> itself in <c>tool/</c> with pristine copies of the notebooks, for <c>self-check</c>.
 /// </summary>
 /// <remarks>
@@ -24,13 +24,13 @@ internal static class StudentPack
     public const string ToolFolder = "tool";
 
     /// <summary>Writes the pack to <paramref name="outDir"/> (replacing an earlier release there) and <c>outDir.zip</c>; nothing is written on error.</summary>
-    /// <remarks>The pack's root is the folder that holds the released notebooks and the loaders they <c>#load</c>, so one
+    /// <remarks>The pack's root is the folder that holds the released notebooks and the loaders they <c>#!import</c>, so one
     /// assignment's folder releases on its own: <c>notebooks/a1-…</c> gives <c>a1-…/q1….ipynb</c> beside <c>course.csx</c>.</remarks>
     public static PackResult Write(IEnumerable<string> sources, string outDir)
     {
         outDir = Path.GetFullPath(outDir.TrimEnd(Path.DirectorySeparatorChar));
         var found = new List<(string Path, Notebook Source)>();
-        var loaders = new HashSet<string>(StringComparer.Ordinal);
+        var loaders = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal); // loader → folders of the notebooks importing it
         foreach (var (path, relative) in NotebookPaths.Expand(sources))
         {
             var source = Notebook.Load(path);
@@ -38,15 +38,20 @@ internal static class StudentPack
             foreach (var (kind, argument) in source.Cells.Where(c => c.Kind == CellKind.Code).SelectMany(c => Directives.Quoted(c.Source)))
             {
                 if (argument.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase)) continue;
-                if (kind == "#r")
-                    throw new PackException($"{relative} references {argument} directly; load the library through the loader (#load \"../course.csx\") so that the pack can carry it.");
+                if (kind != Directives.Import)
+                    throw new PackException($"{relative} {(kind == "#r" ? "references" : "loads")} {argument} directly; import the library through the loader (#!import \"../course.csx\") so that the pack can carry it.");
                 var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, argument));
-                if (!File.Exists(target)) throw new PackException($"{relative} loads {argument}, which does not exist ({target}).");
-                loaders.Add(target);
+                if (!File.Exists(target)) throw new PackException($"{relative} imports {argument}, which does not exist ({target}).");
+                if (!loaders.TryGetValue(target, out var importers)) loaders[target] = importers = new(StringComparer.Ordinal);
+                importers.Add(Path.GetDirectoryName(path)!);
             }
         }
         if (found.Count == 0) throw new PackException("no notebooks found.");
-        var root = CommonFolder(found.Select(f => f.Path).Concat(loaders));
+        var root = CommonFolder(found.Select(f => f.Path).Concat(loaders.Keys));
+        // An imported loader's #r paths start from the importing notebook's folder (the kernel's), so one path must serve all.
+        foreach (var (loader, importers) in loaders)
+            if (importers.Select(f => Path.GetRelativePath(f, root)).Distinct().Count() > 1)
+                throw new PackException($"{loader} is imported from folders at different depths; keep the notebooks that import one loader in folders beside each other.");
 
         var notebooks = new List<(string Relative, Notebook Released, Notebook Pristine)>();
         var records = new List<(string From, string Relative)>(); // full-profile records the notebooks display
@@ -58,7 +63,7 @@ internal static class StudentPack
                 records.Add((record, Path.Combine(Path.GetDirectoryName(relative) ?? "", "full-profile", Path.GetFileName(record))));
             notebooks.Add((relative, Releaser.Release(source, relative), Releaser.Release(source, relative, keepMarkers: true)));
         }
-        var project = loaders.Count > 0 ? FindProject(loaders.First()) : null;
+        var project = loaders.Count > 0 ? FindProject(loaders.Keys.First()) : null;
 
         var staging = Path.Combine(Path.GetDirectoryName(outDir)!, $".{Path.GetFileName(outDir)}.partial-{Environment.ProcessId}");
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
@@ -66,17 +71,17 @@ internal static class StudentPack
         try
         {
             var library = project is null ? null : PackLibrary.Build(project, Path.Combine(staging, LibraryFolder));
-            if (library is not null)
-                foreach (var (_, released, marked) in notebooks) { RestoreTorchSharp(released, library); RestoreTorchSharp(marked, library); }
             var pristine = Path.Combine(staging, SelfCheck.ReleasedFolder);
-            foreach (var loader in loaders)
+            foreach (var (loader, importers) in loaders)
             {
                 var inPack = Path.GetRelativePath(root, loader);
-                foreach (var copy in new[] { Path.Combine(staging, inPack), Path.Combine(pristine, inPack) })
+                foreach (var tree in new[] { staging, pristine })
                 {
-                    var text = PackLoader(loader, copy, Path.Combine(staging, LibraryFolder), library!);
+                    var notebookFolder = Path.Combine(tree, Path.GetRelativePath(root, importers.First()));
+                    var libFromNotebooks = Path.GetRelativePath(notebookFolder, Path.Combine(staging, LibraryFolder)).Replace('\\', '/');
+                    var copy = Path.Combine(tree, inPack);
                     Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                    File.WriteAllText(copy, text);
+                    File.WriteAllText(copy, PackLoader(loader, libFromNotebooks, library!));
                 }
             }
             foreach (var (relative, released, marked) in notebooks)
@@ -108,36 +113,26 @@ internal static class StudentPack
         return new PackResult(outDir, zip, notebooks.Select(n => Path.Combine(outDir, n.Relative)).ToList());
     }
 
-    // A loaded script cannot restore NuGet packages (only a cell's own #r "nuget:" can), so the cell that loads the
-    // library restores TorchSharp just before it: the one line a student edits for a GPU build.
-    private static void RestoreTorchSharp(Notebook notebook, PackLibrary library)
+    // The loader with each #r pointing into the pack's lib/, and TorchSharp restored from NuGet first, with libtorch for
+    // the student's machine: the one line a student edits for a GPU build.
+    private static string PackLoader(string loader, string libFromNotebooks, PackLibrary library)
     {
-        foreach (var cell in notebook.Cells.Where(c => c.Kind == CellKind.Code && Directives.Quoted(c.Source).Any(d => d.Kind == "#load")))
-        {
-            var lines = cell.Source.Split('\n').ToList();
-            var at = lines.FindIndex(l => Directives.Quoted(l).Any(d => d.Kind == "#load"));
-            lines.InsertRange(at, [
-                "// TorchSharp, with libtorch for this machine (restored once; the pack's README.md says how to use a GPU build instead)",
-                $"#r \"nuget: {library.TorchSharp.Id}, {library.TorchSharp.Version}\""]);
-            cell.Source = string.Join('\n', lines);
-        }
-    }
-
-    // The loader with each #r pointing into the pack's lib/, except TorchSharp's, which the notebook restores.
-    private static string PackLoader(string loader, string packedLoader, string lib, PackLibrary library)
-    {
-        var libFromLoader = Path.GetRelativePath(Path.GetDirectoryName(packedLoader)!, lib).Replace('\\', '/');
         var inLib = library.Files.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
-        var lines = new List<string> { "// Loads the course library from lib/ beside this file (written by dlcourse release)." };
+        var lines = new List<string>
+        {
+            "// Loads the course library from lib/ (written by dlcourse release); notebooks run it with #!import \"../course.csx\".",
+            "// TorchSharp, with libtorch for this machine (restored once; README.md says how to use a GPU build instead)",
+            $"#r \"nuget: {library.TorchSharp.Id}, {library.TorchSharp.Version}\"",
+        };
         foreach (var line in File.ReadAllLines(loader).SkipWhile(l => l.TrimStart().StartsWith("//", StringComparison.Ordinal)))
         {
             var quoted = Directives.Quoted(line).ToList();
             if (quoted is not [var (kind, argument)] || argument.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase)) { lines.Add(line); continue; }
-            if (kind == "#load") throw new PackException($"{loader} loads {argument}; a loader that loads another is not supported by release.");
+            if (kind != "#r") throw new PackException($"{loader} runs {argument}; a loader that loads or imports another is not supported by release.");
             var name = Path.GetFileName(argument);
             if (name == "TorchSharp.dll") continue;
             if (!inLib.Contains(name)) throw new PackException($"{loader} references {argument}, which is not part of the library's build; reference only the library and its packages.");
-            lines.Add($"#r \"{libFromLoader}/{name}\"");
+            lines.Add($"#r \"{libFromNotebooks}/{name}\"");
         }
         return string.Join('\n', lines) + "\n";
     }

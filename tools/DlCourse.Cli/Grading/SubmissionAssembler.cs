@@ -22,7 +22,7 @@ internal static class SubmissionAssembler
         return new AssembledNotebook(graded, graded.Cells.Select(GradingCell.Of).ToList(), []);
     }
 
-    /// <param name="directory">The source notebook's folder, against which its <c>#r</c> and <c>#load</c> resolve.</param>
+    /// <param name="directory">The source notebook's folder, against which its <c>#r</c>, <c>#load</c> and <c>#!import</c> resolve.</param>
     public static AssembledNotebook Assemble(Notebook source, Notebook? student, string name, string? directory = null)
     {
         source = HiddenTestsLast(source);

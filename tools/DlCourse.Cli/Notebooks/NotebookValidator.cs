@@ -43,12 +43,12 @@ public static partial class NotebookValidator
             foreach (Match load in LoadDirective().Matches(cell.Source))
             {
                 var target = load.Groups["path"].Value;
-                if (!File.Exists(Path.Combine(directory, target))) problems.Add($"{where}: #load \"{target}\" does not exist");
+                if (!File.Exists(Path.Combine(directory, target))) problems.Add($"{where}: {load.Groups["kind"].Value} \"{target}\" does not exist");
             }
         }
         return problems;
     }
 
-    [GeneratedRegex("""^\s*#load\s+"(?<path>[^"]+)"\s*$""", RegexOptions.Multiline)]
+    [GeneratedRegex("""^\s*(?<kind>#load|#!import)\s+"(?<path>[^"]+)"\s*$""", RegexOptions.Multiline)]
     private static partial Regex LoadDirective();
 }

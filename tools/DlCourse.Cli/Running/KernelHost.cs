@@ -31,7 +31,8 @@ public sealed class KernelHost : IDisposable
                 k.AddAssemblyReferences(references.SelectMany(r => r.AssemblyPaths));
                 return Task.CompletedTask;
             });
-        var composite = new CompositeKernel { csharp };
+        // #!import runs a file's code as a submission of its own, so the usings of notebooks/course.csx reach later cells.
+        var composite = new CompositeKernel { csharp }.UseImportMagicCommand();
         composite.DefaultKernelName = CSharp;
         var host = new KernelHost(composite);
 

@@ -39,13 +39,16 @@ internal static class Directives
     public static string Blank(string code) =>
         string.Join('\n', code.Split('\n').Select(l => FirstLine(l) is null ? l : ""));
 
-    /// <summary>The quoted argument of <c>#r "…"</c> or <c>#load "…"</c> lines in a trusted cell.</summary>
+    /// <summary>A loader a cell runs as a submission of its own: paths inside it resolve from the kernel's folder, not its own.</summary>
+    public const string Import = "#!import";
+
+    /// <summary>The quoted argument of <c>#r "…"</c>, <c>#load "…"</c> or <c>#!import "…"</c> lines in a trusted cell.</summary>
     public static IEnumerable<(string Kind, string Argument)> Quoted(string code)
     {
         foreach (var raw in code.Split('\n'))
         {
             var line = raw.Trim();
-            foreach (var kind in new[] { "#r", "#load" })
+            foreach (var kind in new[] { "#r", "#load", Import })
             {
                 if (!line.StartsWith(kind, StringComparison.Ordinal)) continue;
                 var rest = line[kind.Length..].Trim();

@@ -6,7 +6,8 @@ namespace DlCourse.Cli.Grading.Screening;
 
 /// <summary>
 /// The chain of script compilations the kernel builds for a notebook: the kernel's default usings, then each cell
-/// on top of the ones before, referencing the platform and whatever trusted cells <c>#r</c> (directly or via <c>#load</c>),
+/// on top of the ones before, referencing the platform and whatever trusted cells <c>#r</c> (directly, or in a file they
+/// <c>#load</c> or <c>#!import</c>),
 /// so a student cell's symbols resolve as they will when it runs.
 /// </summary>
 internal sealed class ScriptContext
@@ -34,7 +35,7 @@ internal sealed class ScriptContext
         previous = Compile(Prelude).Compilation;
     }
 
-    /// <summary>Adds a cell from the source (or one that passed the screen): its <c>#r</c> and <c>#load</c> are honoured.</summary>
+    /// <summary>Adds a cell from the source (or one that passed the screen): its <c>#r</c>, <c>#load</c> and <c>#!import</c> are honoured.</summary>
     public void AddTrusted(string code) => AddTrusted(code, directory, depth: 0);
 
     /// <summary>The compilation of <paramref name="code"/> as the next cell, without adding it to the chain.</summary>
@@ -59,6 +60,8 @@ internal sealed class ScriptContext
             var path = Path.GetFullPath(Path.Combine(folder, argument));
             if (kind == "#r" && File.Exists(path)) references[Path.GetFileNameWithoutExtension(path)] = path;
             else if (kind == "#load" && File.Exists(path) && depth < 8) AddTrusted(File.ReadAllText(path), Path.GetDirectoryName(path)!, depth + 1);
+            // An imported file is a cell of its own, run in the kernel's folder: its #r paths start from the notebook's.
+            else if (kind == Directives.Import && File.Exists(path) && depth < 8) AddTrusted(File.ReadAllText(path), directory, depth + 1);
         }
         // A cell that does not compile leaves no state in the kernel, and Roslyn cannot chain onto it either.
         var (compilation, tree) = Compile(Directives.Blank(code));
