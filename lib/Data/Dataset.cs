@@ -112,7 +112,7 @@ public sealed class Dataset
     /// </summary>
     public (Dataset Remainder, Dataset Part) Split(double fraction, int seed)
     {
-        if (fraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(fraction), "the fraction must lie strictly between 0 and 1");
+        if (!(fraction > 0 && fraction < 1)) throw new ArgumentOutOfRangeException(nameof(fraction), "the fraction must lie strictly between 0 and 1");
         var order = Enumerable.Range(0, Count).ToArray();
         new Random(seed).Shuffle(order);
         int part = (int)Math.Round(Count * fraction);

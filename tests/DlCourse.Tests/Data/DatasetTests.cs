@@ -20,6 +20,14 @@ public class DatasetTests
         Assert.NotEqual(train.Features, data.Split(0.2, seed: 8).Remainder.Features);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    public void Split_refuses_a_fraction_outside_the_open_unit_interval(double fraction) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.TwoGaussians(10, seed: 1).Split(fraction, seed: 1));
+
     [Fact]
     public void StandardizerUsesTrainStatisticsOnly()
     {
