@@ -44,6 +44,9 @@ public sealed class MiniBatchLosses
     /// <summary>"min–max" of the losses after the first epoch.</summary>
     public string Range => $"{Min:F3}–{Max:F3}";
 
+    /// <summary>Each epoch's <see cref="PeakSteps"/> "of" the steps per epoch, e.g. "10, 10, 9 of 19".</summary>
+    public string PeakStepsOfEpoch => $"{string.Join(", ", PeakSteps)} of {StepsPerEpoch}";
+
     /// <summary>The epoch means, first to last, joined by arrows.</summary>
     public string EpochMeansTrail => string.Join(" → ", EpochMeans.Select(mean => mean.ToString("F3")));
 }

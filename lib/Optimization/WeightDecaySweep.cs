@@ -1,4 +1,5 @@
 using DlCourse.Data;
+using DlCourse.Metrics;
 using DlCourse.Models;
 
 namespace DlCourse.Optimization;
@@ -65,6 +66,13 @@ public sealed class WeightDecaySweep
         int i = Lambdas.ToList().IndexOf(lambda);
         if (i < 0) throw new ArgumentException($"λ = {lambda} was not trained; the sweep has λ = {string.Join(", ", Lambdas)}.", nameof(lambda));
         return models[i];
+    }
+
+    /// <summary>The mean <see cref="ImageRoughness"/> of the class weight images (<paramref name="height"/> × <paramref name="width"/>) of the model trained with <paramref name="lambda"/>.</summary>
+    public double Roughness(double lambda, int height, int width)
+    {
+        var model = Model(lambda);
+        return Enumerable.Range(0, model.ClassCount).Average(k => ImageRoughness.Of(model.Weights(k), height, width));
     }
 
     /// <summary>One line per λ: its validation accuracy and ‖W‖.</summary>

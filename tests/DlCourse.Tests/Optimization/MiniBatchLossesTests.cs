@@ -27,6 +27,7 @@ public class MiniBatchLossesTests
         Assert.Equal((0.1, 6.0), (losses.Min, losses.Max));   // epoch 1's 0.3 and 4.0 are left out
         Assert.Equal("0.100–6.000", losses.Range);
         Assert.Equal("1.700 → 2.075 → 1.800", losses.EpochMeansTrail);
+        Assert.Equal("3, 3, 1 of 4", losses.PeakStepsOfEpoch);
     }
 
     [Fact]

@@ -43,6 +43,26 @@ public class WeightDecaySweepTests
     }
 
     [Fact]
+    public void Roughness_is_the_mean_over_the_class_weight_images()
+    {
+        var sweep = WeightDecaySweep.Run([0, 1], PenalisedStep, 0.3, Train, Validation, Options);
+        foreach (double lambda in new[] { 0.0, 1.0 })
+        {
+            // Each class's two weights as a 1 × 2 image: one neighbour difference over the mean absolute weight.
+            var model = sweep.Model(lambda);
+            double expected = Enumerable.Range(0, 3).Average(k =>
+            {
+                var (a, b) = ((double)model.W.Value[k, 0], (double)model.W.Value[k, 1]);
+                return Math.Abs(b - a) / ((Math.Abs(a) + Math.Abs(b)) / 2);
+            });
+            Assert.Equal(expected, sweep.Roughness(lambda, 1, 2), 6);
+            Assert.Equal(expected, sweep.Roughness(lambda, 2, 1), 6);
+        }
+        Assert.Throws<ArgumentException>(() => sweep.Roughness(0.5, 1, 2));   // not trained
+        Assert.Throws<ArgumentException>(() => sweep.Roughness(0, 2, 2));     // 4 pixels, not 2
+    }
+
+    [Fact]
     public void Arguments_are_validated()
     {
         Assert.Throws<ArgumentException>(() => WeightDecaySweep.Run([], PenalisedStep, 0.3, Train, Validation, Options));
