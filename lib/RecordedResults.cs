@@ -43,6 +43,13 @@ public sealed class RecordedResults(string name, string? folder = null)
         return $"recorded {values.Count} results in {Path}";
     }
 
+    /// <summary>What a record cell prints: <see cref="SaveIfFull"/>'s line, then <see cref="Show"/>'s table (in the full profile, of the record just written).</summary>
+    public string SaveIfFullThenShow(string device)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(device);
+        return SaveIfFull(device) + "\n" + Show();
+    }
+
     /// <summary>The record as a small table with its date, device and commit, or a line saying there is none (or why it cannot be read).</summary>
     public string Show()
     {

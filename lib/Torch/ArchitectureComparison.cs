@@ -64,9 +64,11 @@ public sealed class ArchitectureComparison
             .Add("by parameters", string.Join(" > ", runs.OrderByDescending(r => r.Parameters).Select(r => r.Name)))
             .Add("by seconds per epoch", string.Join(" > ", runs.OrderByDescending(r => r.History.SecondsPerEpoch).Select(r => r.Name)));
 
-    /// <summary>What this comparison shows, under <paramref name="heading"/>: each network, the three orders and the rank correlations of size.</summary>
+    /// <summary>What this comparison shows, under <paramref name="heading"/>: each network, the three orders, the rank correlations of
+    /// size, and each network's first and last epoch's seconds (the first includes its warm-up).</summary>
     public string Verdicts(string heading) => Verdicts(heading, runs.Select(r => new NetworkFigures(r.Name, r.Parameters,
-        r.History.SecondsPerEpoch, r.History.BestEpoch!.Value, r.History.LastEpoch, r.Report.Accuracy)).ToList(), Data.Test.Count);
+            r.History.SecondsPerEpoch, r.History.BestEpoch!.Value, r.History.LastEpoch, r.Report.Accuracy)).ToList(), Data.Test.Count) +
+        $"\n  first and last epoch's seconds: {string.Join(", ", runs.Select(r => $"{r.Name} {r.History.Trained[0].Seconds:F1} and {r.History.Epochs[^1].Seconds:F1}"))}";
 
     /// <summary>The same verdicts read from a full-profile record that <see cref="Record"/> wrote, or a line saying there is none.</summary>
     public static string RecordVerdicts(RecordedResults record)

@@ -20,4 +20,11 @@ public static class AugmentedSamples
         }
         return versions;
     }
+
+    /// <summary>The first channel (H×W) of <paramref name="image"/>, then that of each of <see cref="Draw"/>'s copies: the planes of a figure.</summary>
+    public static IReadOnlyList<float[]> FirstChannels(Augmentation augmentation, float[] image, ImageShape shape, int count, int seed)
+    {
+        var plane = shape.Height * shape.Width;
+        return Draw(augmentation, image, shape, count, seed).Prepend(image).Select(v => v[..plane]).ToList();
+    }
 }

@@ -34,6 +34,16 @@ public sealed class ClassifierReview
     // + 0.0: no "-+0.0" for a gap that rounds to zero.
     public static string Gap(EpochResult epoch) => $"{Math.Round(100 * epoch.AccuracyGap, 1) + 0.0:+0.0;-0.0}";
 
+    /// <summary>Each trained epoch's training and validation accuracy and their <see cref="Gap"/>, one line per epoch.</summary>
+    public static string GapPerEpoch(TrainingHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (!history.HasValidation) throw new ArgumentException("The history has no validation accuracy; train with a validation set.", nameof(history));
+        if (history.Trained.FirstOrDefault(e => double.IsNaN(e.TrainAccuracy) || double.IsNaN(e.ValidationAccuracy)) is { } missing)
+            throw new ArgumentException($"Epoch {missing.Epoch} has no training or validation accuracy (NaN), so no gap.", nameof(history));
+        return string.Join("\n", history.Trained.Select(e => $"epoch {e.Epoch}: train {e.TrainAccuracy:P1}, validation {e.ValidationAccuracy:P1}, gap {Gap(e)} points"));
+    }
+
     /// <summary>Whether the validation loss rose after its lowest, with the losses and accuracy gaps behind the verdict.</summary>
     public string OverFitting()
     {

@@ -79,6 +79,16 @@ public sealed class FineTuningComparison
             $"lowest validation loss {first.History.BestLoss:F4} against {second.History.BestLoss:F4}, lower for {(first.History.BestLoss < second.History.BestLoss ? a : b)}";
     }
 
+    /// <summary>This run's verdicts, one line per pair of <paramref name="comparisons"/> (<see cref="Compare"/>), under a heading
+    /// that gives the task's size; each line ends in a newline, as in <see cref="RecordedResults.Show"/>.</summary>
+    public string Verdicts(params (string A, string B)[] comparisons)
+    {
+        ArgumentNullException.ThrowIfNull(comparisons);
+        if (comparisons.Length == 0) throw new ArgumentException("Name at least one pair of runs to compare.", nameof(comparisons));
+        var lines = comparisons.Select(c => $"  {c.A} − {c.B}: {Compare(c.A, c.B)}\n");
+        return $"this run (task B: {TaskSize}):\n" + string.Concat(lines);
+    }
+
     /// <summary>
     /// The full-profile record: the pre-training as <paramref name="pretraining"/> describes it (key "task A"), this task
     /// ("task B"), each run (keyed by its name) and each of <paramref name="comparisons"/> (keyed "a − b").
@@ -88,10 +98,12 @@ public sealed class FineTuningComparison
         ArgumentException.ThrowIfNullOrWhiteSpace(pretraining);
         var record = new RecordedResults(name)
             .Add("task A", pretraining)
-            .Add("task B", $"{Data.Train.Count} training images, {Epochs} epochs, {Data.Test.Count} test images");
+            .Add("task B", TaskSize);
         foreach (var r in runs)
             record.Add(r.Name, $"best epoch {r.History.BestEpoch}, validation loss {r.History.BestLoss:F4}, test accuracy {r.Report.Accuracy:P1}, macro F1 {r.Report.MacroF1:F3}");
         foreach (var (a, b) in comparisons) record.Add($"{a} − {b}", Compare(a, b));
         return record;
     }
+
+    private string TaskSize => $"{Data.Train.Count} training images, {Epochs} epochs, {Data.Test.Count} test images";
 }

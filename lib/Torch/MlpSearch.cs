@@ -91,6 +91,15 @@ public sealed class MlpSearch
     /// <summary>The activations tried at <paramref name="run"/>'s shape, best first, with their validation accuracies.</summary>
     public string Activations(MlpRun run) => string.Join(", ", SameShape(run).Select(r => $"{r.Activation} {r.ValidationAccuracy:P1}"));
 
+    /// <summary>The activations tried at the grid's best configuration, best first, and the spread of their validation accuracies.</summary>
+    public string ActivationSummary()
+    {
+        var (gridBest, sameShape) = (GridBest, SameShape(GridBest));
+        if (sameShape.Count < 2) throw new InvalidOperationException("Only ReLU was trained at the grid's best: train other activations first (TrainActivations).");
+        return $"activations at depth {gridBest.Depth}, width {gridBest.Width}, η = {gridBest.Rate:0.0e+0}, best first: {Activations(gridBest)}\n" +
+            $"spread between activations: {100 * (sameShape[0].ValidationAccuracy - sameShape[^1].ValidationAccuracy):F1} points";
+    }
+
     /// <summary>
     /// The full-profile record of the search and of the chosen run's <paramref name="test"/> report, under the field names
     /// that <see cref="RecordVerdicts"/> reads back.

@@ -59,6 +59,27 @@ public class RecordedResultsTests
     }
 
     [Fact]
+    public void A_record_cell_s_text_is_the_save_line_then_the_record_shown()
+    {
+        var folder = Repository.TempFolder("recorded-cell");
+        RestoringProfile(() =>
+        {
+            Profile.Current = ProfileKind.Fast;
+            var fast = new RecordedResults("q5-demo", folder).Add("test accuracy", "0 %");
+            Assert.Equal($"fast profile: {fast.Path} was left as it is (a full-profile run writes it)\nno full-profile run recorded here yet ({fast.Path})",
+                fast.SaveIfFullThenShow("cpu"));
+            Assert.Throws<ArgumentException>(() => fast.SaveIfFullThenShow(" "));
+
+            Profile.Current = ProfileKind.Full;
+            var lines = new RecordedResults("q5-demo", folder).Add("test accuracy", "89.25 %").SaveIfFullThenShow("cpu (1 thread)").Split('\n');
+            Assert.Equal($"recorded 1 results in {Path.Combine(folder, "q5-demo.json")}", lines[0]);
+            Assert.StartsWith("full-profile run of ", lines[1]); // the record just written
+            Assert.EndsWith("cpu (1 thread), commit " + (string?)JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "q5-demo.json")))!["commit"] + ":", lines[1]);
+            Assert.Equal("  test accuracy  89.25 %", lines[2]);
+        });
+    }
+
+    [Fact]
     public void The_values_on_disk_are_read_back_by_key_and_none_before_a_full_run()
     {
         var folder = Repository.TempFolder("recorded");

@@ -22,7 +22,10 @@ public class ArchitectureComparisonTests
         var table = comparison.Table().Split('\n');
         Assert.Equal(5, table.Length);
         Assert.EndsWith("stop reasons: Completed, Completed, Completed", table[^1]);
-        Assert.Contains("  by parameters:        large > small > small again", comparison.Verdicts("this run:").Split('\n'));
+        var verdicts = comparison.Verdicts("this run:").Split('\n');
+        Assert.Contains("  by parameters:        large > small > small again", verdicts);
+        Assert.Equal("  first and last epoch's seconds: " + string.Join(", ", comparison.Runs.Select(r => $"{r.Name} {r.History.Epochs[1].Seconds:F1} and {r.History.Epochs[1].Seconds:F1}")),
+            verdicts[^1]); // one epoch: the first is the last
         Assert.Throws<ArgumentException>(() => comparison.Train("large", () => new Mlp(ImageShape.Gray28, [2], 3)));
     }
 

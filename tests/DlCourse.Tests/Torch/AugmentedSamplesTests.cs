@@ -24,6 +24,20 @@ public class AugmentedSamplesTests
     }
 
     [Fact]
+    public void A_figure_s_planes_are_the_original_s_first_channel_then_the_draws()
+    {
+        var shape = new ImageShape(3, 2, 2);
+        var image = Enumerable.Range(1, shape.Size).Select(i => (float)i).ToArray();
+        var augmentation = new Augmentation(CropPadding: 1, HorizontalFlip: true);
+        var planes = AugmentedSamples.FirstChannels(augmentation, image, shape, count: 3, seed: 4);
+        Assert.Equal(4, planes.Count);
+        Assert.Equal([1f, 2, 3, 4], planes[0]);
+        var draws = AugmentedSamples.Draw(augmentation, image, shape, count: 3, seed: 4);
+        Assert.Equal(draws.Select(d => d.Take(4).ToArray()), planes.Skip(1));
+        Assert.Throws<ArgumentException>(() => AugmentedSamples.FirstChannels(augmentation, new float[11], shape, 1, 0));
+    }
+
+    [Fact]
     public void Arguments_are_checked()
     {
         var shape = new ImageShape(1, 3, 3);

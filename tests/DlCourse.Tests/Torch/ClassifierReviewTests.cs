@@ -59,6 +59,21 @@ public class ClassifierReviewTests
     }
 
     [Fact]
+    public void The_gap_is_listed_for_every_trained_epoch()
+    {
+        // Epochs 1 and 2 of History: train 60 % and 70 %, validation 58 % and 66 %.
+        Assert.Equal("epoch 1: train 60.0 %, validation 58.0 %, gap +2.0 points\nepoch 2: train 70.0 %, validation 66.0 %, gap +4.0 points",
+            ClassifierReview.GapPerEpoch(History(2, 1, 0.5)));
+        var noValidation = new TrainingHistory();
+        noValidation.Add(0, 1.0);
+        Assert.Throws<ArgumentException>(() => ClassifierReview.GapPerEpoch(noValidation));
+        var noTrainAccuracy = History(2, 1);
+        noTrainAccuracy.Add(2, trainLoss: 0.3, validationLoss: 0.9, validationAccuracy: 0.7); // accuracy not measured while training
+        Assert.Throws<ArgumentException>(() => ClassifierReview.GapPerEpoch(noTrainAccuracy));
+        Assert.Throws<ArgumentNullException>(() => ClassifierReview.GapPerEpoch(null!));
+    }
+
+    [Fact]
     public void Arguments_are_checked()
     {
         Assert.Throws<ArgumentException>(() => new ClassifierReview(History(2, 1), Report(), ["cat", "dog"]));

@@ -24,6 +24,10 @@ public sealed class FineTuningComparisonTests : IDisposable
         var text = comparison.Compare("from scratch", "frozen backbone");
         Assert.StartsWith($"{100 * (a.Report.Accuracy - b.Report.Accuracy):+0.0;-0.0} points of test accuracy ({Math.Abs(a.Report.Accuracy - b.Report.Accuracy) / se:F1} standard errors", text);
         Assert.EndsWith($"lower for {(a.History.BestLoss < b.History.BestLoss ? a.Name : b.Name)}", text);
+        Assert.Equal($"this run (task B: 48 training images, 2 epochs, 24 test images):\n  from scratch − frozen backbone: {text}\n  frozen backbone − from scratch: " +
+            comparison.Compare("frozen backbone", "from scratch") + "\n", comparison.Verdicts(("from scratch", "frozen backbone"), ("frozen backbone", "from scratch")));
+        Assert.Throws<ArgumentException>(() => comparison.Verdicts());
+        Assert.Throws<KeyNotFoundException>(() => comparison.Verdicts(("from scratch", "fine-tuned")));
         Assert.Throws<KeyNotFoundException>(() => comparison["fine-tuned"]);
         Assert.Throws<ArgumentException>(() => comparison.Train("from scratch", 1e-2, () => new Mlp(ImageShape.Gray28, [8], 3)));
     }

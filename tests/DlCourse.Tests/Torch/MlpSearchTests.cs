@@ -27,6 +27,7 @@ public class MlpSearchTests
         var search = new MlpSearch(ComparisonTestData.Split(), seed: 2, epochs: 1);
         search.TrainGrid([1], [3, 6], [1e-2]);
         var gridBest = search.GridBest;
+        Assert.Throws<InvalidOperationException>(() => search.ActivationSummary()); // ReLU alone: nothing to compare
         Assert.Throws<ArgumentException>(() => search.TrainActivations([Activation.ReLU]));
         search.TrainActivations([Activation.Tanh]);
         var test = TestReport.Of(search.Best.Model, search.Data.TestBatches());
@@ -37,6 +38,9 @@ public class MlpSearchTests
         Assert.Equal(3, sameShape.Count);
         Assert.All(sameShape, r => Assert.Equal((gridBest.Depth, gridBest.Width, gridBest.Rate), (r.Depth, r.Width, r.Rate)));
         Assert.Equal(string.Join(", ", sameShape.Select(r => $"{r.Activation} {r.ValidationAccuracy:P1}")), search.Activations(gridBest));
+        var accuracies = search.Runs.Where(r => r.Width == gridBest.Width).Select(r => r.History.Best!.ValidationAccuracy).ToList();
+        Assert.Equal([$"activations at depth 1, width {gridBest.Width}, η = 1.0e-2, best first: {search.Activations(gridBest)}",
+            $"spread between activations: {100 * (accuracies.Max() - accuracies.Min()):F1} points"], search.ActivationSummary().Split('\n'));
         Assert.StartsWith("this run (1 epochs, 16 validation and 24 test images):", search.Verdicts(test));
     }
 
