@@ -37,6 +37,17 @@ public sealed class ImageSplit
         return new ImageSplit(set.Train.Take(train), set.Train.Select(validationRows), set.Test.Take(test), ImageShape.Of(set), set.ClassNames);
     }
 
+    /// <summary>The split with the (train, validation, test) sizes of the current profile, <paramref name="fast"/> or <paramref name="full"/>, as <see cref="From(ImageSet, int, int, int)"/> takes them.</summary>
+    public static ImageSplit From(ImageSet set, (int Train, int Validation, int Test) fast, (int Train, int Validation, int Test) full)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        foreach (var (sizes, name) in new[] { (fast, nameof(fast)), (full, nameof(full)) })
+            if (sizes.Train < 1 || sizes.Validation < 1 || sizes.Test < 1)
+                throw new ArgumentOutOfRangeException(name, sizes, "Each part of a split needs at least one image.");
+        var (train, validation, test) = Profile.Choose(fast, full);
+        return From(set, train, validation, test);
+    }
+
     /// <summary>Only the images of <paramref name="classes"/>, relabelled 0, 1, … in that order (e.g. to make a second task).</summary>
     public ImageSplit WithClasses(IReadOnlyList<int> classes)
     {
