@@ -1,3 +1,5 @@
+using MathNet.Numerics.LinearAlgebra;
+
 namespace DlCourse.Data;
 
 /// <summary>Small seeded 2-D data sets for the gradient-descent and decision-region questions, and the random draws (normal
@@ -61,5 +63,33 @@ public static class Synthetic
         var v = Enumerable.Range(0, count).Select(_ => -Math.Log(1 - random.NextDouble())).ToArray();
         double sum = v.Sum();
         return v.Select(x => x / sum).ToArray();
+    }
+
+    /// <summary>A <paramref name="rows"/> × <paramref name="columns"/> matrix of independent draws uniform on
+    /// [−<paramref name="halfWidth"/>, <paramref name="halfWidth"/>): random weights or features for a numerical check.</summary>
+    public static Matrix<double> UniformMatrix(Random random, int rows, int columns, double halfWidth = 1)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        CheckHalfWidth(halfWidth);
+        return Matrix<double>.Build.Dense(rows, columns, (_, _) => halfWidth * (2 * random.NextDouble() - 1));
+    }
+
+    /// <summary><paramref name="count"/> independent draws uniform on [−<paramref name="halfWidth"/>, <paramref name="halfWidth"/>), in order.</summary>
+    public static double[] UniformVector(Random random, int count, double halfWidth = 1)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        CheckHalfWidth(halfWidth);
+        var v = new double[count];
+        for (int i = 0; i < count; i++) v[i] = halfWidth * (2 * random.NextDouble() - 1);
+        return v;
+    }
+
+    private static void CheckHalfWidth(double halfWidth)
+    {
+        if (!(halfWidth > 0) || !double.IsFinite(halfWidth))
+            throw new ArgumentOutOfRangeException(nameof(halfWidth), halfWidth, "the half-width must be positive and finite");
     }
 }

@@ -39,4 +39,44 @@ public class SyntheticTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.ProbabilityVector(new Random(1), 0));
         Assert.Throws<ArgumentNullException>(() => Synthetic.ProbabilityVector(null!, 2));
     }
+
+    [Fact]
+    public void Uniform_draws_are_half_width_times_two_u_minus_one_in_the_random_s_order()
+    {
+        var u = new Random(12);
+        var expected = Enumerable.Range(0, 5).Select(_ => 3 * (2 * u.NextDouble() - 1)).ToArray();
+        Assert.Equal(expected, Synthetic.UniformVector(new Random(12), 5, 3));
+
+        // A matrix is filled column by column (MathNet's storage order), each entry one draw.
+        var w = new Random(13);
+        var columnMajor = Enumerable.Range(0, 6).Select(_ => 0.5 * (2 * w.NextDouble() - 1)).ToArray();
+        var m = Synthetic.UniformMatrix(new Random(13), 2, 3, 0.5);
+        Assert.Equal((2, 3), (m.RowCount, m.ColumnCount));
+        Assert.Equal(columnMajor, m.ToColumnMajorArray());
+        // u − ½ = ½(2u − 1) exactly: scaling by a power of two does not round.
+        var v = new Random(13);
+        Assert.Equal(Enumerable.Range(0, 6).Select(_ => v.NextDouble() - 0.5).ToArray(), m.ToColumnMajorArray());
+    }
+
+    [Fact]
+    public void Uniform_draws_cover_the_interval_evenly()
+    {
+        var draws = Synthetic.UniformVector(new Random(3), 20_000, 4);
+        Assert.All(draws, d => Assert.InRange(d, -4, 4));
+        Assert.InRange(draws.Average(), -0.1, 0.1);
+        Assert.InRange(draws.Count(d => d > 2) / 20_000.0, 0.24, 0.26);
+        Assert.Empty(Synthetic.UniformVector(new Random(3), 0));
+    }
+
+    [Fact]
+    public void Uniform_draws_reject_bad_arguments()
+    {
+        Assert.Throws<ArgumentNullException>(() => Synthetic.UniformVector(null!, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.UniformVector(new Random(1), -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.UniformVector(new Random(1), 2, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.UniformVector(new Random(1), 2, double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.UniformMatrix(new Random(1), 2, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.UniformMatrix(new Random(1), 2, 2, double.PositiveInfinity));
+        Assert.Throws<ArgumentNullException>(() => Synthetic.UniformMatrix(null!, 2, 2));
+    }
 }
