@@ -1,3 +1,5 @@
+using Microsoft.DotNet.Interactive;
+
 namespace DlCourse.Derivations;
 
 /// <summary>One compared derivative: its name (e.g. "∂f/∂x[2]" or "J[1,0]"), analytic and numeric values and their errors.
@@ -28,6 +30,14 @@ public sealed record DerivativeCheckResult(string Title, IReadOnlyList<Derivativ
     public bool Passed => PassedAt(Tolerance);
 
     public bool PassedAt(double tolerance) => MaxRelError <= tolerance;
+
+    /// <summary>Shows this check's table in the notebook, then requires that it passed, as
+    /// <c>Check.True(Passed, what)</c> does (recorded and printed the same way).</summary>
+    public void ShowAndVerify(string what)
+    {
+        this.Display();
+        Check.True(Passed, what);
+    }
 
     /// <summary>The entries with the largest relative error first.</summary>
     public IEnumerable<DerivativeEntry> Worst(int count) => Entries.OrderByDescending(e => e.RelError).Take(count);

@@ -136,4 +136,15 @@ public class CheckTests
         Assert.Equal(double.PositiveInfinity, jac.MaxRelError);
         Assert.True(JacobianCheck.Run(x => x.ToArray(), [1.0, 2.0], Matrix<double>.Build.DenseIdentity(2)).Passed);
     }
+
+    [Fact]
+    public void Show_and_verify_requires_every_entry_of_a_derivative_check_within_its_tolerance()
+    {
+        // f(x) = x₀² + 3x₁ has gradient (2x₀, 3).
+        double F(double[] x) => x[0] * x[0] + 3 * x[1];
+        double[] at = [1.5, -2];
+        GradientCheck.Run(F, at, [3.0, 3.0]).ShowAndVerify("right gradient");
+        Fails(() => GradientCheck.Run(F, at, [3.0, -3.0]).ShowAndVerify("wrong sign"), "wrong sign: does not hold");
+        Fails(() => GradientCheck.Run(F, at, [double.NaN, 3.0]).ShowAndVerify("nan entry"), "nan entry");
+    }
 }
