@@ -139,5 +139,16 @@ public sealed class Dataset
         return counts;
     }
 
+    /// <summary>Each class's mean input (the centre of its examples), by class; a class without examples has NaN means.</summary>
+    public IReadOnlyList<double[]> ClassMeans()
+    {
+        if (ClassCount == 0) throw new InvalidOperationException("A regression data set has no classes.");
+        var sums = new double[ClassCount, FeatureCount];
+        var counts = ClassCounts();
+        for (int i = 0; i < Count; i++)
+            for (int j = 0; j < FeatureCount; j++) sums[Labels[i], j] += this[i, j];
+        return Enumerable.Range(0, ClassCount).Select(k => Enumerable.Range(0, FeatureCount).Select(j => sums[k, j] / counts[k]).ToArray()).ToList();
+    }
+
     public override string ToString() => $"Dataset: {Count} examples × {FeatureCount} features, {(IsRegression ? "real targets" : $"{ClassCount} classes")}";
 }

@@ -6,9 +6,10 @@ namespace DlCourse.Derivations;
 /// and width, and in how many chains that zero disagrees with <see cref="DeepChain.HasActivePath"/>.</summary>
 public sealed class ReluChainCuts
 {
-    private ReluChainCuts(IReadOnlyList<int> depths, IReadOnlyDictionary<int, double[]> zeroFraction, int chainsPerDepth, int mismatches)
+    private ReluChainCuts(IReadOnlyList<int> depths, IReadOnlyList<int> widths, IReadOnlyDictionary<int, double[]> zeroFraction, int chainsPerDepth, int mismatches)
     {
         Depths = depths;
+        Widths = widths;
         ZeroFraction = zeroFraction;
         ChainsPerDepth = chainsPerDepth;
         Mismatches = mismatches;
@@ -46,10 +47,13 @@ public sealed class ReluChainCuts
                 zeroFraction[width][d] = zeros / (double)chainsPerDepth;
             }
         }
-        return new ReluChainCuts(depths.ToArray(), zeroFraction, chainsPerDepth, mismatches);
+        return new ReluChainCuts(depths.ToArray(), widths.ToArray(), zeroFraction, chainsPerDepth, mismatches);
     }
 
     public IReadOnlyList<int> Depths { get; }
+
+    /// <summary>Units per layer, in the order given.</summary>
+    public IReadOnlyList<int> Widths { get; }
 
     /// <summary>Per width, the fraction of chains of each depth (in the order of <see cref="Depths"/>) with a zero first-layer gradient.</summary>
     public IReadOnlyDictionary<int, double[]> ZeroFraction { get; }
@@ -61,4 +65,22 @@ public sealed class ReluChainCuts
 
     /// <summary>Chains whose zero (or non-zero) first-layer gradient disagrees with a cut (or live) path.</summary>
     public int Mismatches { get; }
+
+    /// <summary>A line per depth: the fraction of chains of each width with a zero first-layer gradient.</summary>
+    public string Table() => string.Join("\n", Depths.Select((depth, d) =>
+        $"depth {depth,2}: zero gradient in " + string.Join(", ", Widths.Select(w => $"{ZeroFraction[w][d]:P0} of {w}-unit chains"))));
+
+    /// <summary>The fractions by depth on one line, then from which depth at least <paramref name="share"/> of the widest chains are cut.</summary>
+    public string Summary(double share)
+    {
+        if (!(share > 0 && share <= 1)) throw new ArgumentOutOfRangeException(nameof(share), share, "the share must be in (0, 1].");
+        int widest = Widths.Max();
+        int first = Enumerable.Range(0, Depths.Count).FirstOrDefault(d => ZeroFraction[widest][d] >= share, -1);
+        string units = widest switch { 1 => "one unit", 2 => "two units", _ => $"{widest} units" };
+        return "random ReLU chains with an exactly zero first-layer gradient, " + string.Join(" / ", Widths.Select(w => w == 1 ? "1 unit" : $"{w} units")) +
+               " per layer: " + string.Join(", ", Depths.Select((depth, d) => $"depth {depth}: " + string.Join(" / ", Widths.Select(w => $"{ZeroFraction[w][d]:P0}")))) +
+               "\n" + units + " per layer: " + (first >= 0
+                   ? $"at least {share:P0} of the chains are cut from depth {Depths[first]} on"
+                   : $"fewer than {share:P0} of the chains are cut at every depth tried");
+    }
 }

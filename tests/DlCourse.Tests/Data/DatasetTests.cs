@@ -105,4 +105,20 @@ public class DatasetTests
         Assert.Contains("need 6", Assert.Throws<ArgumentException>(() => new Dataset(new float[5], 2, [0, 1, 0])).Message);
         Assert.Throws<ArgumentException>(() => Dataset.FromRows([[1, 2], [3]], [0, 1]));
     }
+
+    [Fact]
+    public void Class_means_are_the_averages_of_each_class_s_examples()
+    {
+        var data = Synthetic.ThreeGaussians(perClass: 30, seed: 2);
+        var means = data.ClassMeans();
+        Assert.Equal(3, means.Count);
+        for (int k = 0; k < 3; k++)
+            for (int j = 0; j < 2; j++)
+                Assert.Equal(Enumerable.Range(0, data.Count).Where(i => data.Labels[i] == k).Average(i => (double)data[i, j]), means[k][j], 12);
+        var withNaN = Dataset.FromRows([[1, 2], [double.NaN, 4], [5, 6]], [0, 0, 1], classCount: 3);
+        Assert.True(double.IsNaN(withNaN.ClassMeans()[0][0]));
+        Assert.Equal(3.0, withNaN.ClassMeans()[0][1]);
+        Assert.True(double.IsNaN(withNaN.ClassMeans()[2][0]), "a class without examples has no mean");
+        Assert.Throws<InvalidOperationException>(() => Dataset.Regression([1.0, 2.0], [3.0, 4.0]).ClassMeans());
+    }
 }

@@ -31,4 +31,22 @@ public class ReluChainCutsTests
         Assert.Throws<ArgumentException>(() => ReluChainCuts.Sweep([2], [1, 1], 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => ReluChainCuts.Sweep([2], [1], 0));
     }
+
+    [Fact]
+    public void Table_and_summary_print_the_fractions_by_depth_and_width()
+    {
+        int[] depths = [1, 4, 8];
+        var cuts = ReluChainCuts.Sweep(depths, widths: [1, 2], chainsPerDepth: 20);
+        var rows = cuts.Table().Split('\n');
+        Assert.Equal(3, rows.Length);
+        Assert.Equal($"depth  4: zero gradient in {cuts.ZeroFraction[1][1]:P0} of 1-unit chains, {cuts.ZeroFraction[2][1]:P0} of 2-unit chains", rows[1]);
+        var summary = cuts.Summary(share: 0.5).Split('\n');
+        Assert.StartsWith("random ReLU chains with an exactly zero first-layer gradient, 1 unit / 2 units per layer: depth 1: ", summary[0]);
+        int first = Array.FindIndex(cuts.ZeroFraction[2], f => f >= 0.5);
+        Assert.Equal(first < 0 ? "two units per layer: fewer than 50 % of the chains are cut at every depth tried"
+            : $"two units per layer: at least 50 % of the chains are cut from depth {depths[first]} on", summary[1]);
+        Assert.EndsWith("fewer than 100 % of the chains are cut at every depth tried", ReluChainCuts.Sweep([1], [2], 20).Summary(1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => cuts.Summary(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => cuts.Summary(double.NaN));
+    }
 }
