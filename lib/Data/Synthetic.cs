@@ -47,6 +47,20 @@ public static class Synthetic
         return Dataset.FromRows(rows, labels.ToArray(), 2).Shuffle(seed);
     }
 
+    /// <summary>Regression data on a line: <paramref name="count"/> inputs x ~ N(inputMean, inputSpread²) drawn first, then for each
+    /// x the target slope·x + intercept + noise·N(0, 1); the inputs also come back in double precision.</summary>
+    public static (double[] Inputs, Dataset Data) NoisyLine(int count, double slope, double intercept, double inputMean, double inputSpread,
+        double noise, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (new[] { slope, intercept, inputMean, inputSpread, noise }.Any(v => !double.IsFinite(v)))
+            throw new ArgumentException("The slope, intercept, input mean and spread and the noise must be finite.");
+        if (inputSpread < 0 || noise < 0) throw new ArgumentOutOfRangeException(inputSpread < 0 ? nameof(inputSpread) : nameof(noise), "a spread must be ≥ 0.");
+        var random = new Random(seed);
+        var x = Enumerable.Range(0, count).Select(_ => inputMean + inputSpread * Normal(random)).ToArray();
+        return (x, Dataset.Regression(x, x.Select(v => slope * v + intercept + noise * Normal(random)).ToArray()));
+    }
+
     /// <summary>A standard normal draw (Box–Muller).</summary>
     public static double Normal(Random random)
     {

@@ -24,6 +24,16 @@ public sealed class ExponentialLoss
     public Matrix<double> Hessian(double[] w) =>
         inputs.TransposeThisAndMultiply(Matrix<double>.Build.DenseOfDiagonalArray(Terms(w)) * inputs) / inputs.RowCount;
 
+    /// <summary>Of <paramref name="count"/> equally spaced directions u = (cos a, sin a) in the plane (two features), how many have
+    /// u·x_i > 0 for every input: along such a direction the loss falls towards 0 without end.</summary>
+    public int OneSidedDirections(int count = 360)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (ParameterCount != 2) throw new InvalidOperationException($"Directions are drawn in the plane; the inputs have {ParameterCount} features.");
+        return Enumerable.Range(0, count).Select(k => k * 2 * Math.PI / count)
+            .Count(a => Enumerable.Range(0, inputs.RowCount).All(i => Math.Cos(a) * inputs[i, 0] + Math.Sin(a) * inputs[i, 1] > 0));
+    }
+
     /// <summary>e_i = exp(−w·x_i).</summary>
     private double[] Terms(double[] w)
     {

@@ -23,6 +23,21 @@ public sealed class ExcessLoss
         return new ExcessLoss(run, run.Trajectory.Select(p => loss(Array.ConvertAll(p, v => (double)v)) - optimum).ToArray());
     }
 
+    /// <summary>A line per run: its updates, final J − J*, the updates at which J − J* rose, by how much its last
+    /// <paramref name="lastUpdates"/> updates divided it, and how often the path reversed along <paramref name="across"/> (a
+    /// valley's steep direction: the zig-zags across it; moves under 1e-6 are rounding and skipped).</summary>
+    public static string Table(IEnumerable<ExcessLoss> runs, IReadOnlyList<double> across, int lastUpdates = 20)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(across);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lastUpdates);
+        var list = runs.ToList();
+        if (list.FirstOrDefault(e => e.Updates < lastUpdates) is { } shortRun)
+            throw new ArgumentException($"{shortRun.Name} has {shortRun.Updates} updates, fewer than the last {lastUpdates} asked for.", nameof(runs));
+        return string.Join("\n", list.Select(e => $"{e.Name,-24} {e.Updates,4} updates, final J − J* = {e.Final:G3}; J − J* rose at {e.Rises,3} updates; " +
+            $"last {lastUpdates} updates divided it by {e.Values[^(lastUpdates + 1)] / e.Final:G3}; reversals across the valley {SequenceMoves.ReversalsAlong(e.Run.Trajectory, across),3}"));
+    }
+
     public TrainingHistory Run { get; }
 
     public string Name => Run.Name;

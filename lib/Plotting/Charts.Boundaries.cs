@@ -1,4 +1,6 @@
 using DlCourse.Models;
+using DlCourse.Optimization;
+using Plotly.NET;
 
 namespace DlCourse.Plotting;
 
@@ -34,6 +36,21 @@ public static partial class Charts
         bool Inside(double t) => from[0] + t * d[0] >= x.Min && from[0] + t * d[0] <= x.Max && from[1] + t * d[1] >= y.Min && from[1] + t * d[1] <= y.Max;
         var ts = Enumerable.Range(0, points).Select(i => i * step).Where(Inside).ToArray();
         return new Series($"boundary class {k} | class {j}", ts.Select(t => from[0] + t * d[0]).ToArray(), ts.Select(t => from[1] + t * d[1]).ToArray());
+    }
+
+    /// <summary>Each run's decision boundary x₂ = slope·x₁ + intercept (a two-feature <see cref="LogisticRegression"/>) after every
+    /// recorded step, as a path in the (slope, intercept) plane.</summary>
+    public static GenericChart BoundaryPaths(IEnumerable<TrainingHistory> runs, string title)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var list = runs.ToList();
+        if (list.FirstOrDefault(r => r.Trajectory.Count == 0 || r.Trajectory[0].Length != 3) is { } bad)
+            throw new ArgumentException($"{bad.Name}: expected a recorded trajectory of (w₁, w₂, b); train with RecordTrajectory.", nameof(runs));
+        return Lines(title, "slope", "intercept", list.Select(r =>
+        {
+            var path = r.Trajectory.Select(p => new LogisticRegression(2).WithParameters(p).Boundary()).ToList();
+            return new Series(r.Name, path.Select(b => b.Slope).ToArray(), path.Select(b => b.Intercept).ToArray());
+        }));
     }
 
     private static void CheckBoundaryArguments(SoftmaxClassifier model, int k, int j, IReadOnlyList<double> from)

@@ -79,4 +79,19 @@ public class SyntheticTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.UniformMatrix(new Random(1), 2, 2, double.PositiveInfinity));
         Assert.Throws<ArgumentNullException>(() => Synthetic.UniformMatrix(null!, 2, 2));
     }
+
+    [Fact]
+    public void NoisyLine_draws_the_inputs_first_then_the_targets_around_the_line()
+    {
+        var (x, data) = Synthetic.NoisyLine(count: 50, slope: 1.5, intercept: -2, inputMean: 2, inputSpread: 0.5, noise: 0.3, seed: 3);
+        var random = new Random(3);
+        var expectedX = Enumerable.Range(0, 50).Select(_ => 2 + 0.5 * Synthetic.Normal(random)).ToArray();
+        var expectedY = expectedX.Select(v => 1.5 * v - 2 + 0.3 * Synthetic.Normal(random)).ToArray();
+        Assert.Equal(expectedX, x);
+        Assert.Equal(expectedY.Select(v => (float)v), data.Targets!);
+        Assert.Equal(expectedX.Select(v => (float)v), data.Features);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.NoisyLine(0, 1, 0, 0, 1, 0.1, 1));
+        Assert.Throws<ArgumentException>(() => Synthetic.NoisyLine(10, double.NaN, 0, 0, 1, 0.1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.NoisyLine(10, 1, 0, 0, -1, 0.1, 1));
+    }
 }

@@ -35,4 +35,19 @@ public class ExponentialLossTests
         Assert.Equal(0, w[0], 12);
         Assert.Equal(-Math.Log(2) / 3, w[1], 12);
     }
+
+    [Fact]
+    public void One_sided_directions_are_counted_by_brute_force()
+    {
+        // Two inputs in the first quadrant: the directions within 90° of both (1, 0.2) and (0.2, 1) have them on their positive side.
+        var quadrant = new ExponentialLoss(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0.2 }, { 0.2, 1 } }));
+        int expected = Enumerable.Range(0, 360).Count(d => Math.Cos(d * Math.PI / 180) + 0.2 * Math.Sin(d * Math.PI / 180) > 0
+                                                            && 0.2 * Math.Cos(d * Math.PI / 180) + Math.Sin(d * Math.PI / 180) > 0);
+        Assert.Equal(expected, quadrant.OneSidedDirections(360));
+        Assert.InRange(expected, 110, 115); // the arc from −11.3° to 101.3°
+        var around = new ExponentialLoss(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { -1, 0.1 }, { 0, -1 } }));
+        Assert.Equal(0, around.OneSidedDirections());
+        Assert.Throws<ArgumentOutOfRangeException>(() => quadrant.OneSidedDirections(0));
+        Assert.Throws<InvalidOperationException>(() => new ExponentialLoss(Matrix<double>.Build.DenseOfColumnArrays([1.0])).OneSidedDirections());
+    }
 }

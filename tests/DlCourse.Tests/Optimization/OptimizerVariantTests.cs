@@ -69,4 +69,18 @@ public class ExcessLossTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ExcessLoss.Along(history, p => 0, double.NaN));
         Assert.Throws<ArgumentNullException>(() => ExcessLoss.Along(history, null!, 0));
     }
+
+    [Fact]
+    public void Table_gives_a_line_per_run_with_the_last_updates_ratio_and_the_reversals_across()
+    {
+        // θ = (a, b): a zig-zags 1, −1, 1, −1 while b falls; across (1, 0) the path reverses at every move.
+        var history = new TrainingHistory { Name = "zig" };
+        foreach (var p in new[] { new[] { 1f, 8f }, [-1f, 4f], [1f, 2f], [-1f, 1f] }) history.Trajectory.Add(p);
+        var excess = ExcessLoss.Along(history, p => p[1], optimum: 0);
+        var line = ExcessLoss.Table([excess], across: [1.0, 0.0], lastUpdates: 2);
+        Assert.Equal($"{"zig",-24}    3 updates, final J − J* = 1; J − J* rose at   0 updates; last 2 updates divided it by 4; reversals across the valley   2", line);
+        Assert.Throws<ArgumentException>(() => ExcessLoss.Table([excess], [1.0, 0.0], lastUpdates: 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExcessLoss.Table([excess], [1.0, 0.0], lastUpdates: 0));
+        Assert.Throws<ArgumentNullException>(() => ExcessLoss.Table([excess], null!));
+    }
 }
