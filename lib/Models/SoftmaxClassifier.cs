@@ -85,9 +85,8 @@ public abstract class SoftmaxClassifier : Model
         return TensorPrimitives.IndexOfMax<float>(z);
     }
 
-    /// <summary>The classes predicted a small <paramref name="offset"/> to either side of <paramref name="point"/> along the normal
-    /// w_k − w_j of the line z_k = z_j: first on k's side, then on j's; a point on a stretch of that line that separates
-    /// regions k and j gives [k, j].</summary>
+    /// <summary>The classes predicted <paramref name="offset"/> to either side of <paramref name="point"/> along the normal w_k − w_j of
+    /// the line z_k = z_j, k's side first: [k, j] where that stretch of the line separates regions k and j.</summary>
     public int[] PredictEitherSide(IReadOnlyList<double> point, int k, int j, double offset)
     {
         ArgumentNullException.ThrowIfNull(point);

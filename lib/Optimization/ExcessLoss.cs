@@ -23,9 +23,8 @@ public sealed class ExcessLoss
         return new ExcessLoss(run, run.Trajectory.Select(p => loss(Array.ConvertAll(p, v => (double)v)) - optimum).ToArray());
     }
 
-    /// <summary>A line per run: its updates, final J − J*, the updates at which J − J* rose, by how much its last
-    /// <paramref name="lastUpdates"/> updates divided it, and how often the path reversed along <paramref name="across"/> (a
-    /// valley's steep direction: the zig-zags across it; moves under 1e-6 are rounding and skipped).</summary>
+    /// <summary>A line per run: updates, final J − J*, rises, what the last updates divided it by, and the path's reversals along
+    /// <paramref name="across"/> (a valley's steep direction, so its zig-zags across the valley; moves under 1e-6 are skipped).</summary>
     public static string Table(IEnumerable<ExcessLoss> runs, IReadOnlyList<double> across, int lastUpdates = 20)
     {
         ArgumentNullException.ThrowIfNull(runs);

@@ -36,9 +36,8 @@ public sealed class LossComparison
     /// <summary>The largest first − second over the entries compared: below 0 when the first is lower at every entry.</summary>
     public double LargestDifference { get; }
 
-    /// <summary>One line: at how many epochs the second run's loss is above the first's, the range of the second's last
-    /// <paramref name="last"/> entries, and where the first ends; <paramref name="firstName"/>, <paramref name="secondName"/> and
-    /// <paramref name="loss"/> name the runs and the loss.</summary>
+    /// <summary>One line, the runs and loss named as given: at how many epochs the second's loss is above the first's, the range
+    /// of the second's last <paramref name="last"/> entries, and where the first ends.</summary>
     public string Describe(string firstName, string secondName, string loss, int last)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(last);
