@@ -19,10 +19,14 @@ public sealed class LossComparison
         this.second = second;
         var differences = Enumerable.Range(1, Compared).Select(e => first[e] - second[e]).ToArray();
         if (differences.Any(double.IsNaN)) throw new ArgumentException("A loss is NaN: the curves cannot be ordered.");
+        Differences = differences;
         SecondAbove = differences.Count(d => d < 0);
         SmallestDifference = differences.Min();
         LargestDifference = differences.Max();
     }
+
+    /// <summary>first − second at entries 1 … Compared: [0] is the difference after the first epoch or update.</summary>
+    public IReadOnlyList<double> Differences { get; }
 
     /// <summary>Entries compared: 1 … Compared.</summary>
     public int Compared { get; }

@@ -12,6 +12,7 @@ public class LossComparisonTests
         var comparison = new LossComparison(first, second);
         // Differences first − second at entries 1, 2, 3: −0.1, 0.1, −0.2 (entries 4 and 5 of the second are not compared).
         Assert.Equal(3, comparison.Compared);
+        Assert.Equal([-0.1, 0.1, -0.2], comparison.Differences.Select(d => Math.Round(d, 12)));
         Assert.Equal(2, comparison.SecondAbove);
         Assert.Equal(-0.2, comparison.SmallestDifference, 12);
         Assert.Equal(0.1, comparison.LargestDifference, 12);
