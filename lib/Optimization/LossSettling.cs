@@ -45,6 +45,14 @@ public sealed class LossSettling
 
     public Row this[string name] => Rows.SingleOrDefault(r => r.Name == name) ?? throw new KeyNotFoundException($"No run is named '{name}'.");
 
+    /// <summary>The named run's loss − <see cref="Lowest"/> at each epoch, raised to at least <paramref name="floor"/> (&gt; 0) so that a
+    /// log axis can show the epochs where it reaches the lowest.</summary>
+    public double[] AboveLowest(string name, double floor)
+    {
+        if (!(floor > 0) || !double.IsFinite(floor)) throw new ArgumentOutOfRangeException(nameof(floor), floor, "the floor must be positive and finite.");
+        return this[name].Run.TrainLoss.Select(loss => Math.Max(floor, loss - Lowest)).ToArray();
+    }
+
     /// <summary>The runs whose loss stayed within <paramref name="margin"/> of the lowest over all of their last epochs.</summary>
     public IReadOnlyList<string> SettledWithin(double margin) => Rows.Where(r => r.WorstOfLastAboveLowest < margin).Select(r => r.Name).ToList();
 

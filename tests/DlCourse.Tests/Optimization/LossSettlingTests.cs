@@ -39,6 +39,17 @@ public class LossSettlingTests
     }
 
     [Fact]
+    public void AboveLowest_is_each_epochs_distance_to_the_lowest_of_all_runs_floored()
+    {
+        var settling = LossSettling.Of([Run("a", 1.0, 0.5, 0.40), Run("b", 1.0, 0.45, 0.41)], lastEpochs: 1);
+        Assert.Equal([0.6, 0.1, 1e-3], settling.AboveLowest("a", floor: 1e-3).Select(v => Math.Round(v, 12)));
+        Assert.Equal([0.6, 0.05, 0.01], settling.AboveLowest("b", floor: 1e-3).Select(v => Math.Round(v, 12)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => settling.AboveLowest("a", floor: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => settling.AboveLowest("a", floor: double.NaN));
+        Assert.Throws<KeyNotFoundException>(() => settling.AboveLowest("c", floor: 1e-3));
+    }
+
+    [Fact]
     public void Arguments_are_validated()
     {
         Assert.Throws<ArgumentException>(() => LossSettling.Of([]));
