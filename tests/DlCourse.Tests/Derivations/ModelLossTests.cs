@@ -1,4 +1,6 @@
+using DlCourse.Data;
 using DlCourse.Derivations;
+using DlCourse.Models;
 using DlCourse.Numerics;
 using DlCourse.Tests.Numerics;
 using MathNet.Numerics.LinearAlgebra;
@@ -26,6 +28,17 @@ public class ModelLossTests
         var numeric = FiniteDifferences.Hessian(loss.Value, theta);
         var analytic = loss.Hessian(theta);
         Assert.True((analytic - numeric).Enumerate().All(e => Math.Abs(e) < 1e-6), $"{analytic}\n{numeric}");
+    }
+
+    [Fact]
+    public void Logistic_model_loss_over_a_dataset_is_the_logistic_regression_models_mean_nll()
+    {
+        // The closed-form Hessian is held to differences of Value above; Value is the model's own loss, so it holds for that too.
+        var data = Synthetic.Gaussians([(-1.0, -1.0), (1.0, 1.0)], perClass: 20, seed: 4, spread: 4.0);
+        var loss = new LogisticModelLoss(LogisticLossKind.CrossEntropy, data);
+        var nll = ModelFunctions.Loss(new LogisticRegression(2), data);
+        foreach (var theta in new[] { new[] { 0.0, 0.1, 0.0 }, new[] { 0.3, -0.2, 0.5 }, new[] { -1.5, 2.0, 0.7 } })
+            Assert.Equal(nll(theta), loss.Value(theta), 5);
     }
 
     [Fact]
