@@ -85,25 +85,6 @@ public abstract class SoftmaxClassifier : Model
         return TensorPrimitives.IndexOfMax<float>(z);
     }
 
-    /// <summary>The classes predicted <paramref name="offset"/> to either side of <paramref name="point"/> along the normal w_k − w_j of
-    /// the line z_k = z_j, k's side first: [k, j] where that stretch of the line separates regions k and j.</summary>
-    public int[] PredictEitherSide(IReadOnlyList<double> point, int k, int j, double offset)
-    {
-        ArgumentNullException.ThrowIfNull(point);
-        CheckFeatures(point.Count);
-        if (k < 0 || k >= ClassCount || j < 0 || j >= ClassCount || k == j)
-            throw new ArgumentException($"Expected two different classes below {ClassCount}, got {k} and {j}.");
-        if (!(offset > 0) || !double.IsFinite(offset)) throw new ArgumentOutOfRangeException(nameof(offset), offset, "the offset must be positive and finite.");
-        var normal = new float[FeatureCount];
-        for (int f = 0; f < FeatureCount; f++) normal[f] = Weights(k)[f] - Weights(j)[f];
-        float squared = 0;
-        foreach (var n in normal) squared += n * n;
-        if (squared == 0) throw new ArgumentException($"Classes {k} and {j} have the same weights: z_{k} − z_{j} has no normal.");
-        double e = offset / Math.Sqrt(squared);
-        double[] Shifted(int sign) => point.Select((x, f) => x + sign * e * normal[f]).ToArray();
-        return [Predict(Shifted(+1)), Predict(Shifted(-1))];
-    }
-
     public int[] Predict(Dataset data)
     {
         CheckFeatures(data.FeatureCount);

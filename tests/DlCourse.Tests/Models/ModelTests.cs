@@ -170,26 +170,6 @@ public class ModelTests
         var (slope, _) = model.Boundary();
         Assert.True(slope < 0, "the boundary between (−1,−1) and (1,1) runs from top left to bottom right");
     }
-
-    [Fact]
-    public void PredictEitherSide_reads_the_classes_just_off_a_boundary()
-    {
-        // z₀ = x₁, z₁ = −x₁, z₂ = −10: the line x₁ = 0 separates regions 0 (x₁ > 0) and 1 while class 2 trails.
-        var model = new SoftmaxRegression(2, 3);
-        model.Weights(0)[0] = 1;
-        model.Weights(1)[0] = -1;
-        model.Bias[2] = -10;
-        Assert.Equal([0, 1], model.PredictEitherSide([0.0, 5.0], 0, 1, offset: 0.1));
-        Assert.Equal([1, 0], model.PredictEitherSide([0.0, 5.0], 1, 0, offset: 0.1));
-        Assert.Equal(model.Predict([0.1, 5.0]), model.PredictEitherSide([0.0, 5.0], 0, 1, offset: 0.1)[0]);
-        // Where class 2 leads, the same line separates nothing: both sides predict 2.
-        model.Bias[2] = 10;
-        Assert.Equal([2, 2], model.PredictEitherSide([0.0, 5.0], 0, 1, offset: 0.1));
-        Assert.Throws<ArgumentException>(() => model.PredictEitherSide([0.0, 5.0], 0, 0, offset: 0.1));
-        Assert.Throws<ArgumentException>(() => model.PredictEitherSide([0.0], 0, 1, offset: 0.1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => model.PredictEitherSide([0.0, 5.0], 0, 1, offset: double.NaN));
-        Assert.Throws<ArgumentException>(() => new SoftmaxRegression(2, 3).PredictEitherSide([0.0, 5.0], 0, 1, offset: 0.1)); // equal weights: no normal
-    }
 }
 
 internal static class SpanExtensions
