@@ -100,7 +100,7 @@ public static class TorchDevice
                 return "TorchSharp's libtorch 2.x needs GLIBCXX_3.4.32 (the C++ library of GCC 13 or newer), which this Linux does not have" +
                        " (Debian 12 and Ubuntu 22.04 are too old). Use Ubuntu 24.04, Debian 13 or newer, WSL with Ubuntu 24.04 on Windows, or a container of one." + said;
             return "TorchSharp could not load its native libtorch. Run the notebook's first cell again with a connection to the NuGet registry" +
-                   " so that its `#r \"nuget: TorchSharp-…\"` line restores libtorch for this machine (a GPU build needs the matching CUDA driver)." + said;
+                   " so that the `#r \"nuget: TorchSharp-…\"` line of the course.csx it imports restores libtorch for this machine (a GPU build needs the matching CUDA driver)." + said;
         }
         var shim = new[] { Path.Combine(folder, "runtimes", "linux-x64", "native", "libLibTorchSharp.so"), Path.Combine(folder, "libLibTorchSharp.so") };
         if (OperatingSystem.IsLinux() && folder.Length > 0 && !shim.Any(File.Exists))
