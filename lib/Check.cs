@@ -53,6 +53,22 @@ public static class Check
             i => $"[{i / columns},{i % columns}]", tolerance, relative, what);
     }
 
+    /// <summary>Several matrices (e.g. a Hessian at each of many points) entry by entry, as one list: each matrix column by column,
+    /// in turn; reports the worst index in that list. Every pair must have the same shape.</summary>
+    public static void Close(IReadOnlyList<Matrix<double>> actual, IReadOnlyList<Matrix<double>> expected, double tolerance, string what,
+        double relative = 0)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(expected);
+        if (actual.Any(m => m is null) || expected.Any(m => m is null)) throw new ArgumentException("A matrix in the lists is null.");
+        if (actual.Count != expected.Count) throw new CheckFailedException($"{what}: got {actual.Count} matrices, expected {expected.Count}");
+        for (int i = 0; i < actual.Count; i++)
+            if (actual[i].RowCount != expected[i].RowCount || actual[i].ColumnCount != expected[i].ColumnCount)
+                throw new CheckFailedException($"{what}: matrix [{i}] is {actual[i].RowCount}×{actual[i].ColumnCount}, " +
+                    $"expected {expected[i].RowCount}×{expected[i].ColumnCount}");
+        Close([.. actual.SelectMany(m => m.Enumerate())], [.. expected.SelectMany(m => m.Enumerate())], tolerance, what, relative);
+    }
+
     /// <summary>Every entry within ±tolerance of 0 (e.g. a gradient at a minimum, rows of a Jacobian summing to 0).</summary>
     public static void Zero(IReadOnlyList<double> values, double tolerance, string what) =>
         Close(values, new double[values.Count], tolerance, what);

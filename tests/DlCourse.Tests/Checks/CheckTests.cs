@@ -71,6 +71,22 @@ public class CheckTests
     }
 
     [Fact]
+    public void Matrix_list_close_compares_every_entry_in_turn_and_fails_on_nan_and_shape()
+    {
+        var a = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2 }, { 3, 4 } });
+        var c = Matrix<double>.Build.DenseOfArray(new double[,] { { 5, 6, 7 } });
+        Check.Close([a, c], [a.Clone(), c.Clone()], 0, "same");
+        var b = c.Clone(); b[0, 2] = 7.5;
+        // Column by column in turn: a's 4 entries, then c's; c[0, 2] is entry 4 + 2.
+        Fails(() => Check.Close([a, b], [a, c], 0.1, "one off"), "1 of 7 entries out of tolerance; worst at [6]");
+        b[0, 2] = double.NaN;
+        Fails(() => Check.Close([a, b], [a, c], 1e9, "nan"), "worst at [6]");
+        Fails(() => Check.Close([a, c], [a, c.Transpose()], 1e9, "shape"), "matrix [1] is 1×3, expected 3×1");
+        Fails(() => Check.Close([a], [a, c], 1e9, "count"), "got 1 matrices, expected 2");
+        Assert.Throws<ArgumentException>(() => Check.Close([a, null!], [a, c], 1, "null"));
+    }
+
+    [Fact]
     public void Integer_equal_and_sign()
     {
         Check.Equal(3, 3, "three");
