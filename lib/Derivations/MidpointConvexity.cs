@@ -1,3 +1,5 @@
+using DlCourse.Data;
+
 namespace DlCourse.Derivations;
 
 /// <summary>The midpoint test of convexity: a convex f has f((a + b)/2) ≤ (f(a) + f(b))/2 for every pair a, b, so one
@@ -22,6 +24,17 @@ public static class MidpointConvexity
             if (f(midpoint) > (f(a) + f(b)) / 2 + tolerance) count++;
         }
         return count;
+    }
+
+    /// <summary>The same with every point's <paramref name="dimension"/> coordinates drawn uniform on [−halfWidth, halfWidth)
+    /// by <see cref="Synthetic.UniformVector"/> from <paramref name="random"/> (a drawn, then b).</summary>
+    public static int Violations(Func<double[], double> f, Random random, int dimension, double halfWidth, int pairs, double tolerance = 1e-12)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        if (!(halfWidth > 0) || !double.IsFinite(halfWidth))
+            throw new ArgumentOutOfRangeException(nameof(halfWidth), halfWidth, "the half-width must be positive and finite");
+        return Violations(f, () => Synthetic.UniformVector(random, dimension, halfWidth), pairs, tolerance);
     }
 
     /// <summary>Whether f passes the midpoint test on an evenly spaced grid: at every interior point f lies at most

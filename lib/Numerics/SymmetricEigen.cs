@@ -31,6 +31,15 @@ public sealed class SymmetricEigen
     public double Largest => Values[0];
     public double Smallest => Values[^1];
 
+    /// <summary>The smallest eigenvalue over several symmetric matrices, e.g. the least curvature of a Hessian taken at many points.</summary>
+    public static double SmallestOf(IEnumerable<Matrix<double>> matrices)
+    {
+        ArgumentNullException.ThrowIfNull(matrices);
+        var all = matrices.ToList();
+        if (all.Count == 0) throw new ArgumentException("There are no matrices; pass at least one.", nameof(matrices));
+        return all.Min(m => new SymmetricEigen(m).Smallest);
+    }
+
     /// <summary>κ = λ_max / λ_min: how much more steeply a quadratic with this Hessian curves along its steepest direction than its flattest.</summary>
     public double ConditionNumber => Largest / Smallest;
 

@@ -39,6 +39,35 @@ public class MidpointConvexityTests
     }
 
     [Fact]
+    public void Uniform_draws_from_a_random_source_count_like_the_hand_drawn_ones_and_use_two_points_per_pair()
+    {
+        var random = new Random(9);
+        Assert.Equal(300, MidpointConvexity.Violations(x => -x.Sum(v => v * v), random, 4, 2.5, 300));
+        // 300 pairs of 4 coordinates: 2400 draws, so the next draw is the 2401st of the seed.
+        var replay = new Random(9);
+        for (int i = 0; i < 2400; i++) replay.NextDouble();
+        Assert.Equal(replay.NextDouble(), random.NextDouble());
+        // Points of coordinates in [−2.5, 2.5): |x₀| < 2.5 everywhere, so f = x₀² − 6.25 is a convex function below 0 on them.
+        Assert.Equal(0, MidpointConvexity.Violations(x => x[0] * x[0] - 6.25, new Random(10), 3, 2.5, 300));
+        // The same pairs as a hand-written draw of 2.5·(2u − 1), on a function that is convex on some pairs only.
+        static double Wavy(double[] x) => Math.Sin(3 * x[0]) + x[1] * x[1];
+        var hand = new Random(11);
+        int expected = MidpointConvexity.Violations(Wavy, () => [2.5 * (2 * hand.NextDouble() - 1), 2.5 * (2 * hand.NextDouble() - 1)], 400);
+        Assert.InRange(expected, 1, 399);
+        Assert.Equal(expected, MidpointConvexity.Violations(Wavy, new Random(11), 2, 2.5, 400));
+    }
+
+    [Fact]
+    public void Uniform_draws_refuse_bad_arguments()
+    {
+        Assert.Throws<ArgumentNullException>(() => MidpointConvexity.Violations(x => 0, null!, 2, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MidpointConvexity.Violations(x => 0, new Random(1), 0, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MidpointConvexity.Violations(x => 0, new Random(1), 2, double.NaN, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MidpointConvexity.Violations(x => 0, new Random(1), 2, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MidpointConvexity.Violations(x => 0, new Random(1), 2, 1, -1));
+    }
+
+    [Fact]
     public void Rejects_points_of_different_dimensions_and_bad_arguments()
     {
         int draws = 0;
