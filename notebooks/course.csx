@@ -19,4 +19,5 @@ using DlCourse.Optimization;
 using DlCourse.Plotting;
 using DlCourse.Torch;
 using MathNet.Numerics.LinearAlgebra;
+using TorchSharp;
 Console.WriteLine(DlCourse.Hosting.Course.Start());
