@@ -1,5 +1,7 @@
 using DlCourse.Metrics;
 using DlCourse.Optimization;
+using DlCourse.Plotting;
+using Plotly.NET;
 
 namespace DlCourse.Torch;
 
@@ -53,6 +55,15 @@ public sealed class ArchitectureComparison
             $"{r.Name,-20} {r.Parameters,11:N0} {r.History.LastEpoch,6} {r.History.SecondsPerEpoch,8:F2} {r.Report.Accuracy,8:P1} {r.Report.MacroF1,8:F3}"));
         lines.Add($"device: {runs[0].History.Device}; stop reasons: {string.Join(", ", runs.Select(r => r.History.StopReason))}");
         return string.Join("\n", lines);
+    }
+
+    /// <summary>Test accuracy against parameter count (log scale), the networks from smallest to largest, named in that order in the title.</summary>
+    public GenericChart AccuracyAgainstSize()
+    {
+        if (runs.Count == 0) throw new InvalidOperationException("No network was trained yet: call Train first.");
+        var bySize = runs.OrderBy(r => r.Parameters).ToList();
+        return Charts.MetricAgainst($"test accuracy against size ({string.Join(", ", bySize.Select(r => r.Name))})", "parameters", "test accuracy",
+            bySize.Select(r => (double)r.Parameters).ToArray(), bySize.Select(r => r.Report.Accuracy).ToArray(), logX: true);
     }
 
     /// <summary>The full-profile record: one line per network and the three orders, under the names <see cref="RecordVerdicts"/> reads back.</summary>

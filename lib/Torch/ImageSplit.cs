@@ -73,6 +73,9 @@ public sealed class ImageSplit
     public ImageBatches TestBatches(int batchSize = 256, Device? device = null) =>
         new(Test, Shape, batchSize, normalization: Normalization, device: device);
 
+    /// <summary>What a data cell prints: the device that runs by default (<see cref="TorchDevice.Describe"/>), then this split, one line each.</summary>
+    public string DescribeWithDevice() => TorchDevice.Describe() + "\n" + this;
+
     public override string ToString() =>
         $"{Train.Count} train / {Validation.Count} validation / {Test.Count} test images of {Shape}, {ClassCount} classes";
 

@@ -1,4 +1,5 @@
 using DlCourse.Optimization;
+using DlCourse.Plotting;
 using DlCourse.Torch;
 
 namespace DlCourse.Tests.Torch;
@@ -27,6 +28,18 @@ public class ArchitectureComparisonTests
         Assert.Equal("  first and last epoch's seconds: " + string.Join(", ", comparison.Runs.Select(r => $"{r.Name} {r.History.Epochs[1].Seconds:F1} and {r.History.Epochs[1].Seconds:F1}")),
             verdicts[^1]); // one epoch: the first is the last
         Assert.Throws<ArgumentException>(() => comparison.Train("large", () => new Mlp(ImageShape.Gray28, [2], 3)));
+    }
+
+    [Fact]
+    public void The_size_chart_draws_the_networks_from_smallest_to_largest()
+    {
+        var comparison = Comparison();
+        Assert.Throws<InvalidOperationException>(() => comparison.AccuracyAgainstSize());
+        var large = comparison.Train("large", () => new Mlp(ImageShape.Gray28, [16], 3));
+        var small = comparison.Train("small", () => new Mlp(ImageShape.Gray28, [4], 3));
+        var expected = Charts.MetricAgainst("test accuracy against size (small, large)", "parameters", "test accuracy",
+            [784 * 4 + 4 + 4 * 3 + 3, 784 * 16 + 16 + 16 * 3 + 3], [small.Report.Accuracy, large.Report.Accuracy], logX: true);
+        Assert.Equal(ChartDisplay.FigureJson(expected), ChartDisplay.FigureJson(comparison.AccuracyAgainstSize()));
     }
 
     [Fact]

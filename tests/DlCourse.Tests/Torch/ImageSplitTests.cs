@@ -36,6 +36,16 @@ public class ImageSplitTests
     }
 
     [Fact]
+    public void DescribeWithDevice_is_the_device_line_then_the_split_line()
+    {
+        var split = ImageSplit.From(Indexed(20, 10), train: 12, validation: 5, test: 6);
+        var lines = split.DescribeWithDevice().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(TorchDevice.Describe(TorchDevice.Best), lines[0]);
+        Assert.Equal("12 train / 5 validation / 6 test images of 2×4×4, 4 classes", lines[1]);
+    }
+
+    [Fact]
     public void WithClasses_keeps_those_classes_and_numbers_them_in_the_given_order()
     {
         var split = ImageSplit.From(Indexed(40, 12), train: 30, validation: 10, test: 12).WithClasses(new[] { 3, 1 });
