@@ -1,3 +1,6 @@
+using DlCourse.Plotting;
+using Plotly.NET;
+
 namespace DlCourse.Torch;
 
 /// <summary>Augmented versions of one image, drawn from a seed, for a figure of what an augmentation does.</summary>
@@ -27,4 +30,9 @@ public static class AugmentedSamples
         var plane = shape.Height * shape.Width;
         return Draw(augmentation, image, shape, count, seed).Prepend(image).Select(v => v[..plane]).ToList();
     }
+
+    /// <summary>A figure of <see cref="FirstChannels"/> in one row, titled "original", "augmented 1", … "augmented <paramref name="count"/>".</summary>
+    public static GenericChart Figure(Augmentation augmentation, float[] image, ImageShape shape, int count, int seed, string title) =>
+        Charts.ImageGrid(FirstChannels(augmentation, image, shape, count, seed), shape.Height, shape.Width,
+            ["original", .. Enumerable.Range(1, count).Select(i => $"augmented {i}")], title, columns: count + 1);
 }

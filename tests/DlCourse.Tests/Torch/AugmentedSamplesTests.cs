@@ -1,3 +1,4 @@
+using DlCourse.Plotting;
 using DlCourse.Torch;
 
 namespace DlCourse.Tests.Torch;
@@ -35,6 +36,18 @@ public class AugmentedSamplesTests
         var draws = AugmentedSamples.Draw(augmentation, image, shape, count: 3, seed: 4);
         Assert.Equal(draws.Select(d => d.Take(4).ToArray()), planes.Skip(1));
         Assert.Throws<ArgumentException>(() => AugmentedSamples.FirstChannels(augmentation, new float[11], shape, 1, 0));
+    }
+
+    [Fact]
+    public void The_figure_shows_the_planes_in_one_row_with_their_titles()
+    {
+        var shape = new ImageShape(3, 2, 2);
+        var image = Enumerable.Range(1, shape.Size).Select(i => (float)i).ToArray();
+        var augmentation = new Augmentation(CropPadding: 1, HorizontalFlip: true);
+        var expected = Charts.ImageGrid(AugmentedSamples.FirstChannels(augmentation, image, shape, count: 2, seed: 4), 2, 2,
+            ["original", "augmented 1", "augmented 2"], "shifts", columns: 3);
+        Assert.Equal(ChartDisplay.FigureJson(expected), ChartDisplay.FigureJson(AugmentedSamples.Figure(augmentation, image, shape, 2, 4, "shifts")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AugmentedSamples.Figure(augmentation, image, shape, -1, 4, "shifts"));
     }
 
     [Fact]
