@@ -1,8 +1,6 @@
 using DlCourse.Data;
 using DlCourse.Metrics;
 using DlCourse.Models;
-using DlCourse.Plotting;
-using Plotly.NET;
 
 namespace DlCourse.Optimization;
 
@@ -75,16 +73,6 @@ public sealed class WeightDecaySweep
     {
         var model = Model(lambda);
         return Enumerable.Range(0, model.ClassCount).Average(k => ImageRoughness.Of(model.Weights(k), height, width));
-    }
-
-    /// <summary>A result given per λ (<paramref name="values"/>) against λ on a log scale, over the positive λ only: a log axis has no place for λ = 0.</summary>
-    public GenericChart AgainstPositiveLambdas(string title, string metric, IReadOnlyList<double> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count != Lambdas.Count) throw new ArgumentException($"{values.Count} values for {Lambdas.Count} λ; give one per λ of the sweep.", nameof(values));
-        var positive = Enumerable.Range(0, Lambdas.Count).Where(i => Lambdas[i] > 0).ToArray();
-        if (positive.Length == 0) throw new InvalidOperationException("The sweep has no positive λ to draw on a log scale.");
-        return Charts.MetricAgainst(title, "λ (log scale)", metric, positive.Select(i => Lambdas[i]).ToArray(), positive.Select(i => values[i]).ToArray(), logX: true);
     }
 
     /// <summary>One line per λ: its validation accuracy and ‖W‖.</summary>

@@ -1,7 +1,6 @@
 using DlCourse.Data;
 using DlCourse.Models;
 using DlCourse.Optimization;
-using DlCourse.Plotting;
 
 namespace DlCourse.Tests.Optimization;
 
@@ -20,17 +19,6 @@ public class WeightDecaySweepTests
             for (int j = 0; j < model.W.Columns; j++)
                 model.W.Value[k, j] -= (float)(eta * (model.W.Grad[k, j] + lambda * model.W.Value[k, j]));
         for (int k = 0; k < model.b.Rows; k++) model.b.Value[k] -= (float)(eta * model.b.Grad[k]);
-    }
-
-    [Fact]
-    public void The_chart_against_lambda_leaves_out_lambda_zero()
-    {
-        var sweep = WeightDecaySweep.Run([0, 0.1, 1], PenalisedStep, 0.3, Train, Validation, Options);
-        var expected = Charts.MetricAgainst("‖W‖ against λ", "λ (log scale)", "‖W‖", [0.1, 1], [sweep.Norms[1], sweep.Norms[2]], logX: true);
-        Assert.Equal(ChartDisplay.FigureJson(expected), ChartDisplay.FigureJson(sweep.AgainstPositiveLambdas("‖W‖ against λ", "‖W‖", sweep.Norms)));
-        Assert.Throws<ArgumentException>(() => sweep.AgainstPositiveLambdas("‖W‖ against λ", "‖W‖", [1.0, 2.0]));
-        var zeroOnly = WeightDecaySweep.Run([0], PenalisedStep, 0.3, Train, Validation, Options);
-        Assert.Throws<InvalidOperationException>(() => zeroOnly.AgainstPositiveLambdas("‖W‖ against λ", "‖W‖", zeroOnly.Norms));
     }
 
     [Fact]

@@ -55,20 +55,22 @@ public static class Repository
     /// <summary>Runs a program to completion; returns its exit code and combined output.</summary>
     public static (int ExitCode, string Output) Run(string file, params string[] arguments) => Run(file, arguments, null);
 
-    /// <summary>Same, with extra environment variables; a program still running after five minutes is killed and fails the test.</summary>
+    /// <summary>Same, with extra environment variables; a program still running after <paramref name="timeout"/> (five minutes unless
+    /// given) is killed and fails the test.</summary>
     public static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment,
-        string? workingDirectory = null)
+        string? workingDirectory = null, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? TimeSpan.FromMinutes(5);
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? "" };
         foreach (var a in arguments) info.ArgumentList.Add(a);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} ran over 5 minutes");
+            throw new TimeoutException($"{file} ran over {limit.TotalMinutes:0.#} minutes");
         }
         return (process.ExitCode, stdout.Result + stderr.Result);
     }

@@ -36,7 +36,7 @@ public sealed class StudentMachine : IDisposable
     /// <summary>Runs a shell command in the student's home (or <paramref name="folder"/> under it); returns the exit code and output.</summary>
     /// <param name="asAdministrator">As root over a throw-away writable copy of the system (apt-get works; nothing is kept), as an image is built.</param>
     public (int ExitCode, string Output) Run(string command, IReadOnlyDictionary<string, string>? environment = null, string folder = "",
-        bool asAdministrator = false)
+        bool asAdministrator = false, TimeSpan? timeout = null)
     {
         var dotnet = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         var user = asAdministrator ? "0" : "1000";
@@ -68,7 +68,7 @@ public sealed class StudentMachine : IDisposable
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) env[key] = value;
         foreach (var (key, value) in env) args.AddRange(["--setenv", key, value]);
         args.AddRange(["--chdir", Path.Combine(HomeInside, folder), "/bin/bash", "-c", command]);
-        try { return Repository.Run("bwrap", args, null); }
+        try { return Repository.Run("bwrap", args, null, timeout: timeout); }
         finally { if (scratch is not null) Directory.Delete(scratch, recursive: true); }
     }
 
