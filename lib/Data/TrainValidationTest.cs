@@ -17,8 +17,6 @@ public sealed record TrainValidationTest(Dataset Train, Dataset Validation, Data
     public static TrainValidationTest Of(ImageSet set, double validationFraction, int seed, int fastTrain, int fastValidation, ProfileKind profile)
     {
         ArgumentNullException.ThrowIfNull(set);
-        if (!(validationFraction > 0 && validationFraction < 1))
-            throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, "The validation fraction must lie strictly between 0 and 1.");
         if (fastTrain < 1) throw new ArgumentOutOfRangeException(nameof(fastTrain), fastTrain, "The fast profile needs at least one training example.");
         if (fastValidation < 1) throw new ArgumentOutOfRangeException(nameof(fastValidation), fastValidation, "The fast profile needs at least one validation example.");
         var (train, validation) = set.Train.Split(validationFraction, seed);

@@ -29,6 +29,15 @@ public class DatasetTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Synthetic.TwoGaussians(10, seed: 1).Split(fraction, seed: 1));
 
     [Fact]
+    public void Binary_refuses_a_class_the_set_lacks_and_twice_the_same_class()
+    {
+        var data = Synthetic.ThreeGaussians(5, seed: 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => data.Binary(negative: 3, positive: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => data.Binary(negative: 0, positive: -1));
+        Assert.Throws<ArgumentException>(() => data.Binary(negative: 1, positive: 1));
+    }
+
+    [Fact]
     public void StandardizerUsesTrainStatisticsOnly()
     {
         var train = Dataset.FromRows([[1, 5], [3, 5], [5, 5]], [0, 1, 0]);
