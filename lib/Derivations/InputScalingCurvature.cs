@@ -4,8 +4,8 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace DlCourse.Derivations;
 
-/// <summary>The logistic loss's Hessian eigenvalues at one model, with the inputs as given, centred and standardised;
-/// the weights and bias are carried over so that every example keeps its logit.</summary>
+/// <summary>A loss's Hessian eigenvalues at one model (logistic) or anywhere (squared error of a linear model), with the
+/// inputs as given, centred and standardised; the weights and bias are carried over so that every example keeps its output.</summary>
 public sealed class InputScalingCurvature
 {
     /// <summary>The curvature with one choice of inputs.</summary>
@@ -27,25 +27,43 @@ public sealed class InputScalingCurvature
         int d = data.FeatureCount;
         if (parameters.Count != d + 1)
             throw new ArgumentException($"Expected {d + 1} parameters (w₁ … w_{d}, b) for {d} features, got {parameters.Count}.", nameof(parameters));
+        var labels = data.Labels.Select(y => (double)y).ToArray();
+        return From(data, [.. parameters.Select(p => (double)p)], (x, theta) => new LogisticModelLoss(kind, x, labels).Hessian(theta));
+    }
+
+    /// <summary>For the mean squared error of a linear model ŷ = w·x + b, whose Hessian (2/m)[X 1]ᵀ[X 1] does not depend on w and b.</summary>
+    public static InputScalingCurvature OfSquaredError(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return From(data, new double[data.FeatureCount + 1], (x, _) =>
+        {
+            var augmented = x.Append(Matrix<double>.Build.Dense(x.RowCount, 1, 1.0));
+            return 2.0 / x.RowCount * augmented.TransposeThisAndMultiply(augmented);
+        });
+    }
+
+    /// <param name="hessian">The loss's Hessian for inputs x (one row per example) at θ = (w₁ … w_d, b).</param>
+    private static InputScalingCurvature From(Dataset data, double[] parameters, Func<Matrix<double>, double[], Matrix<double>> hessian)
+    {
+        int d = data.FeatureCount;
         if (data.Count < 2) throw new ArgumentException("At least two examples are needed for a standard deviation.", nameof(data));
         var columns = Enumerable.Range(0, d).Select(data.Column).ToArray();
         double[] mean = columns.Select(c => c.Average()).ToArray();
         double[] sd = columns.Select((c, j) => Math.Sqrt(c.Average(v => Math.Pow(v - mean[j], 2)))).ToArray();
         if (sd.Any(s => s == 0)) throw new ArgumentException("A feature is constant: it cannot be standardised.", nameof(data));
-        // w·x + b = (s ⊙ w)·(x − x̄)/s + (b + w·x̄): the same logits from the transformed inputs.
+        // w·x + b = (s ⊙ w)·(x − x̄)/s + (b + w·x̄): the same outputs from the transformed inputs.
+        double[] weights = parameters[..d];
         double shiftedBias = parameters[d];
-        for (int j = 0; j < d; j++) shiftedBias += parameters[j] * mean[j];
-        double[] weights = Enumerable.Range(0, d).Select(j => (double)parameters[j]).ToArray();
-        var labels = data.Labels.Select(y => (double)y).ToArray();
+        for (int j = 0; j < d; j++) shiftedBias += weights[j] * mean[j];
         Row Curvature(string name, Func<double, int, double> transform, double[] theta)
         {
             var x = Matrix<double>.Build.Dense(data.Count, d, (i, j) => transform(data[i, j], j));
-            var c = new SymmetricEigen(new LogisticModelLoss(kind, x, labels).Hessian(theta));
+            var c = new SymmetricEigen(hessian(x, theta));
             return new Row(name, c.Largest, c.Smallest, c.ConditionNumber);
         }
         var rows = new[]
         {
-            Curvature("as given", (x, j) => x, [.. weights, parameters[d]]),
+            Curvature("as given", (x, j) => x, parameters),
             Curvature("centred x − x̄", (x, j) => x - mean[j], [.. weights, shiftedBias]),
             Curvature("standardised (x − x̄)/s", (x, j) => (x - mean[j]) / sd[j], [.. weights.Select((w, j) => w * sd[j]), shiftedBias]),
         };

@@ -60,7 +60,8 @@ public sealed class LossSettling
     public string Table(double margin, string loss = "loss")
     {
         var settled = SettledWithin(margin);
-        var lines = Rows.Select(r => $"{r.Name,-24} {loss} rose at {r.Rises,3} epochs;  {loss} − lowest: at the end {r.EndAboveLowest:E1}, worst of the last {LastEpochs} epochs {r.WorstOfLastAboveLowest:E1}").ToList();
+        var lines = new List<string> { $"lowest {loss} of all runs {Lowest:F5}" };
+        lines.AddRange(Rows.Select(r => $"{r.Name,-24} {loss} rose at {r.Rises,3} epochs;  {loss} − lowest: at the end {r.EndAboveLowest:E1}, worst of the last {LastEpochs} epochs {r.WorstOfLastAboveLowest:E1}"));
         lines.Add($"within {margin:0e0} of the lowest {loss} over the last {LastEpochs} epochs: {string.Join(", ", settled)}; not: {string.Join(", ", Rows.Select(r => r.Name).Except(settled))}");
         return string.Join("\n", lines);
     }

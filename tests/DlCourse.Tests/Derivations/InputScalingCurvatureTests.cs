@@ -57,6 +57,23 @@ public class InputScalingCurvatureTests
     }
 
     [Fact]
+    public void Squared_error_rows_match_closed_forms()
+    {
+        // One input: H = 2 [[E[x²], E[x]], [E[x], 1]]; centred it is diag(2s², 2), standardised 2I.
+        var data = Dataset.Regression([1.0, 2.0, 4.0, 5.0], [0.0, 1.0, 0.0, 3.0]);
+        var curvature = InputScalingCurvature.OfSquaredError(data);
+        var given = new SymmetricEigen(Matrix<double>.Build.DenseOfArray(new[,] { { 2 * 11.5, 2 * 3.0 }, { 2 * 3.0, 2.0 } }));
+        Assert.Equal(given.Largest, curvature.Rows[0].Largest, 10);
+        Assert.Equal(given.Smallest, curvature.Rows[0].Smallest, 10);
+        Assert.Equal(2 * 2.5, curvature.Rows[1].Largest, 10);
+        Assert.Equal(2.0, curvature.Rows[1].Smallest, 10);
+        Assert.Equal(2.5, curvature.Rows[1].ConditionNumber, 10);
+        Assert.Equal(1.0, curvature.Rows[2].ConditionNumber, 10);
+        Assert.Throws<ArgumentException>(() => InputScalingCurvature.OfSquaredError(Dataset.Regression([1.0, 1.0], [0.0, 1.0])));
+        Assert.Throws<ArgumentNullException>(() => InputScalingCurvature.OfSquaredError(null!));
+    }
+
+    [Fact]
     public void Arguments_are_validated()
     {
         Assert.Throws<ArgumentException>(() => InputScalingCurvature.Of(Data, [0f, 0f]));

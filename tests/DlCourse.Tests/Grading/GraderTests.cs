@@ -116,6 +116,25 @@ public class GraderTests
     }
 
     [Fact]
+    public async Task A_first_cell_that_cannot_load_the_library_is_named_as_the_course_s_failure()
+    {
+        using var fx = new GradingFixture();
+        var source = Path.Combine(fx.Source, GradingFixture.Q1);
+        var notebook = Notebook.Load(source);
+        notebook.Cells.First(c => c.Kind == CellKind.Code).Source += "\n// LIBRARY_FAILS";
+        notebook.Save(source);
+        fx.Student("alice", GradingFixture.Correct);
+        var grader = new Grader(new StandInExecutor(), new GradeOptions(fx.Source, fx.Submissions, fx.Out, Jobs: 1, CellTimeoutSeconds: 5, Against: JudgeAgainst.OwnRun));
+
+        var alice = Assert.Single(await grader.GradeAllAsync());
+
+        var notes = alice.Question("q1-squares.ipynb").Notes;
+        Assert.Contains("the course's first cell, which loads the library, failed: (1,1): error CS0006", notes[0]);
+        Assert.Equal(0, alice.Question("q1-squares.ipynb").Score);
+        Assert.DoesNotContain(alice.Question("q2-sums.ipynb").Notes, n => n.Contains("first cell"));
+    }
+
+    [Fact]
     public async Task A_cell_that_kills_the_worker_is_left_out_and_the_notebook_run_again()
     {
         using var fx = new GradingFixture();
