@@ -4,7 +4,8 @@ using DlCourse.Tests.Support;
 
 namespace DlCourse.Tests.Notebooks;
 
-/// <summary>Instructor cells stay short: work a cell need not show lives in named library functions (issue 25's limit).</summary>
+/// <summary>Instructor cells stay short and are at most half of the course's code: work a cell need not show lives in
+/// named library functions (issue 25's limits).</summary>
 public class InstructorCellTests
 {
     private const int MaximumLines = 25;
@@ -20,5 +21,21 @@ public class InstructorCellTests
             .Where(c => c.Lines > MaximumLines)
             .ToList();
         Assert.True(tooLong.Count == 0, $"{relative}: " + string.Join(", ", tooLong.Select(c => $"cell {c.Index} has {c.Lines} lines")));
+    }
+
+    [Fact]
+    public void Instructor_code_is_at_most_half_of_all_code_cell_lines()
+    {
+        // Non-blank lines: the student's solution cells, the test cells, and the rest, the instructor's (first cells included).
+        int instructor = 0, all = 0;
+        foreach (var path in NotebookPaths.Expand([Repository.Notebooks]))
+            foreach (var cell in Notebook.Load(path.Source).Cells.Where(c => c.Kind == CellKind.Code))
+            {
+                int lines = cell.Source.Split('\n').Count(l => !string.IsNullOrWhiteSpace(l));
+                all += lines;
+                if (GradingCell.Of(cell) is { IsSolution: false, IsTest: false }) instructor += lines;
+            }
+        Assert.True(all > 1000, $"only {all} code lines: the course notebooks were not found");
+        Assert.True(2 * instructor <= all, $"instructor code is {instructor} of {all} code-cell lines ({100.0 * instructor / all:F1} %), over half");
     }
 }
