@@ -1,6 +1,6 @@
-using DlCourse.Cli.Notebooks;
 using DlCourse.Cli.Grading.Judging;
 using DlCourse.Cli.Grading.Results;
+using DlCourse.Cli.Notebooks;
 using DlCourse.Cli.Running;
 
 namespace DlCourse.Cli.Grading;
