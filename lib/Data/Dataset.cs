@@ -122,10 +122,8 @@ public sealed class Dataset
     /// <summary>Only the examples of two classes, relabelled <paramref name="negative"/> → 0 and <paramref name="positive"/> → 1, for binary classifiers.</summary>
     public Dataset Binary(int negative, int positive)
     {
-        if (negative < 0 || negative >= ClassCount)
-            throw new ArgumentOutOfRangeException(nameof(negative), negative, $"The set's classes are 0 to {ClassCount - 1}.");
-        if (positive < 0 || positive >= ClassCount)
-            throw new ArgumentOutOfRangeException(nameof(positive), positive, $"The set's classes are 0 to {ClassCount - 1}.");
+        foreach (var (k, name) in new[] { (negative, nameof(negative)), (positive, nameof(positive)) })
+            if (k < 0 || k >= ClassCount) throw new ArgumentOutOfRangeException(name, k, $"The set's classes are 0 to {ClassCount - 1}.");
         if (negative == positive) throw new ArgumentException($"The two classes must differ; both are {negative}.", nameof(positive));
         var rows = Enumerable.Range(0, Count).Where(i => Labels[i] == negative || Labels[i] == positive).ToArray();
         var subset = Select(rows);

@@ -101,7 +101,7 @@ public static class Synthetic
         return v;
     }
 
-    private static void CheckHalfWidth(double halfWidth)
+    internal static void CheckHalfWidth(double halfWidth)
     {
         if (!(halfWidth > 0) || !double.IsFinite(halfWidth))
             throw new ArgumentOutOfRangeException(nameof(halfWidth), halfWidth, "the half-width must be positive and finite");

@@ -20,10 +20,11 @@ public sealed record DivergenceProperties(int Pairs, double WorstIdentityGap, do
         foreach (var (p, q) in pairs)
             if (p is null || q is null || p.Length != q.Length || p.Length == 0)
                 throw new ArgumentException("Every pair must hold two distributions of the same, non-zero length.", nameof(pairs));
-        double gap = Check.MaxOf(pairs.Select(d => Math.Abs(CrossEntropy.Value(d.Q, d.P) - (Entropy.Value(d.P) + divergence(d.P, d.Q)))));
-        double smallest = -Check.MaxOf(pairs.Select(d => -divergence(d.P, d.Q)));
+        var forward = pairs.Select(d => divergence(d.P, d.Q)).ToArray();
+        double gap = Check.MaxOf(pairs.Select((d, i) => Math.Abs(CrossEntropy.Value(d.Q, d.P) - (Entropy.Value(d.P) + forward[i]))));
+        double smallest = -Check.MaxOf(forward.Select(v => -v));
         double largestSelf = Check.MaxOf(pairs.Select(d => Math.Abs(divergence(d.P, d.P))));
-        int asymmetric = pairs.Count(d => Math.Abs(divergence(d.P, d.Q) - divergence(d.Q, d.P)) > asymmetryTolerance);
+        int asymmetric = pairs.Select((d, i) => Math.Abs(forward[i] - divergence(d.Q, d.P))).Count(v => v > asymmetryTolerance);
         return new DivergenceProperties(pairs.Count, gap, smallest, largestSelf, asymmetric, asymmetryTolerance);
     }
 

@@ -32,8 +32,7 @@ public static class MidpointConvexity
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
-        if (!(halfWidth > 0) || !double.IsFinite(halfWidth))
-            throw new ArgumentOutOfRangeException(nameof(halfWidth), halfWidth, "the half-width must be positive and finite");
+        Synthetic.CheckHalfWidth(halfWidth); // now, not at the first draw: also when no pair is drawn
         return Violations(f, () => Synthetic.UniformVector(random, dimension, halfWidth), pairs, tolerance);
     }
 

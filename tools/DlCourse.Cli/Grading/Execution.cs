@@ -8,6 +8,9 @@ namespace DlCourse.Cli.Grading;
 /// recorded while it ran (null when no library was loaded), which the grader judges against a reference run.</summary>
 public sealed record CellOutcome(CellStatus Status, string Output, string? Error, IReadOnlyList<Judging.CheckRecord>? Checks = null)
 {
+    /// <summary>The cell ran and did not end well: it failed, timed out or its worker died (not: succeeded, or never ran).</summary>
+    public bool Failed => Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.KernelDied;
+
     /// <summary>The outcome as a student reads it in results and feedback, cut to a few thousand characters.</summary>
     public string Describe()
     {

@@ -20,11 +20,11 @@ internal static class Scoring
         // The first code cell loads the library (#!import "../course.csx"): when it fails, every cell after it fails for
         // that reason and not the student's, so say so first.
         int first = assembled.Notebook.Cells.FirstOrDefault(c => c.Kind == CellKind.Code)?.Index ?? -1;
-        if (first >= 0 && assembled.Roles[first] is { IsSolution: false, IsTest: false } && outcomes[first].Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.KernelDied)
+        if (first >= 0 && assembled.Roles[first] is { IsSolution: false, IsTest: false } && outcomes[first].Failed)
             notes.Add($"{name}: the course's first cell, which loads the library, {outcomes[first].Describe()}");
         // A solution cell the restart stage left out has its note from that stage.
         for (int i = 0; i < assembled.Roles.Count; i++)
-            if (assembled.Roles[i] is { IsSolution: true, GradeId: { } id } && outcomes[i].Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.KernelDied
+            if (assembled.Roles[i] is { IsSolution: true, GradeId: { } id } && outcomes[i].Failed
                 && !run.StoppedWorker.Contains(i))
                 notes.Add($"{name}: your cell {id} {outcomes[i].Describe()}");
 
